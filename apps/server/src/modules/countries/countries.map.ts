@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { geoBounds, geoConicConformal, geoPath, geoArea, geoCentroid } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Country, CountryCategory } from '@opentwinning/contracts';
+import { translate, type Locale } from '../../platform/i18n.ts';
+
+const require = createRequire(import.meta.url);
+const isoCountries = require('i18n-iso-countries') as { numericToAlpha2(n: string): string | undefined };
+
+/** The frame: Europe and its neighbourhood, from Iceland and the Canaries to the Caspian and Jordan. */
+const FRAME = { west: -25, east: 52, south: 27, north: 71.5 };
+const WIDTH = 800;
+const HEIGHT = 620;
+/** Countries smaller than this on screen (px²) also get a dot so that they can be seen and pointed at. */
+const DOT_BELOW_AREA = 40;
+
+interface Shape {
+  alpha2: string | undefined;
+  feature: Feature<Geometry>;
+}
+
+let shapes: Shape[] | undefined;
+
+/** Loads the world once (Natural Earth 1:50m via world-atlas) and keeps the shapes inside the frame. */
+function loadShapes(): Shape[] {
+  if (shapes) return shapes;
+  const topology = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection }>;
+  const world = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
+  shapes = world.features
+    .filter((f) => {
+      const [[w, s], [e, n]] = geoBounds(f);
+      return e >= FRAME.west && w <= FRAME.east && n >= FRAME.south && s <= FRAME.north;
+    })
+    .map((f) => ({ alpha2: f.id === undefined ? undefined : isoCountries.numericToAlpha2(String(f.id)), feature: f }));
+  return shapes;
+}
+
+const projection = () => {
+  const outline: Feature<Geometry> = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [FRAME.west, FRAME.north],
+        [FRAME.east, FRAME.north],
+        [FRAME.west, FRAME.south],
+        [FRAME.east, FRAME.south],
+        [(FRAME.west + FRAME.east) / 2, FRAME.north],
+        [(FRAME.west + FRAME.east) / 2, FRAME.south],
+      ],
+    },
+  };
+  return geoConicConformal()
+    .parallels([35, 65])
+    .rotate([-14, 0])
+    .fitExtent(
+      [
+        [4, 4],
+        [WIDTH - 4, HEIGHT - 4],
+      ],
+      outline,
+    )
+    .clipExtent([
+      [0, 0],
+      [WIDTH, HEIGHT],
+    ]);
+};
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export const categoryColours: Record<CountryCategory, string> = {
+  eu_member: '#1f5fa8',
+  candidate_or_special: '#2e8b6e',
+  etwinning_plus: '#c77700',
+};
+
+/**
+ * A choropleth map of the participating countries, coloured by category, as an accessible SVG:
+ * each participating country is a labelled graphics symbol with a <title>; the others are decoration.
+ * No inline styles, so a strict Content-Security-Policy holds.
+ */
+export function renderCountriesMap(countries: Country[], date: string, locale: Locale): string {
+  const byCode = new Map(countries.map((c) => [c.code, c]));
+  const path = geoPath(projection()).digits(1);
+  const background: string[] = [];
+  const participating: string[] = [];
+  const dots: string[] = [];
+  for (const shape of loadShapes()) {
+    const d = path(shape.feature);
+    if (!d) continue;
+    const country = shape.alpha2 ? byCode.get(shape.alpha2) : undefined;
+    if (!country) {
+      background.push(`<path d="${d}"/>`);
+      continue;
+    }
+    const label = escapeXml(`${country.name}: ${translate(locale, `category_${country.category}`)}`);
+    const fill = categoryColours[country.category];
+    participating.push(
+      `<path d="${d}" fill="${fill}" role="graphics-symbol" aria-label="${label}" data-code="${country.code}" data-category="${country.category}"><title>${label}</title></path>`,
+    );
+    if (path.area(shape.feature) < DOT_BELOW_AREA) {
+      const [x, y] = projection()(geoCentroid(shape.feature)) ?? [NaN, NaN];
+      if (Number.isFinite(x) && Number.isFinite(y) && geoArea(shape.feature) > 0) {
+        dots.push(
+          `<circle cx="${x!.toFixed(1)}" cy="${y!.toFixed(1)}" r="4" fill="${fill}" stroke="#fff" stroke-width="1.5" aria-hidden="true"/>`,
+        );
+      }
+    }
+  }
+  const title = escapeXml(translate(locale, 'countries_map_title', { date }));
+  const desc = escapeXml(translate(locale, 'countries_map_desc', { count: countries.length }));
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="graphics-document" aria-labelledby="countries-map-title countries-map-desc" class="countries-map">`,
+    `<title id="countries-map-title">${title}</title>`,
+    `<desc id="countries-map-desc">${desc}</desc>`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#eef4f8" aria-hidden="true"/>`,
+    `<g fill="#d9dde2" stroke="#ffffff" stroke-width="0.6" aria-hidden="true">${background.join('')}</g>`,
+    `<g stroke="#ffffff" stroke-width="0.6">${participating.join('')}</g>`,
+    `<g>${dots.join('')}</g>`,
+    `</svg>`,
+  ].join('');
+}

@@ -1,0 +1,67 @@
+import { errorStatus, type ApiErrorBody, type ErrorCode } from '@opentwinning/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { hasMessage, requestLocale, translate, type Locale } from './i18n.ts';
+
+/** An error the API answers with on purpose: a code of the closed set, a translated message. */
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    /** Catalogue key of the message; defaults to the code's generic message. */
+    public readonly messageKey: string = `error_${code.toLowerCase()}`,
+    public readonly inputs: Record<string, unknown> = {},
+    public readonly fields?: Record<string, string>,
+  ) {
+    super(code);
+  }
+}
+
+function fieldMessage(keyword: string, message: string, params: Record<string, unknown>, locale: Locale): string {
+  // Custom refinements carry a message key ('date_invalid'); built-in checks get a generic text.
+  const key = `validation_${message}`;
+  if (hasMessage(key)) return translate(locale, key);
+  if (keyword === 'invalid_type' && params.input === undefined) return translate(locale, 'validation_required');
+  return translate(locale, 'validation_invalid_value');
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, fields?: Record<string, string>) {
+  const body: ApiErrorBody = { error: { code, message, requestId: String(request.id) } };
+  if (fields && Object.keys(fields).length) body.error.fields = fields;
+  if (code === 'RATE_LIMITED' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+  return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
+}
+
+/** One error handler for the whole API: closed codes, translated messages, no internals on 500. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = requestLocale(request);
+    if (error instanceof AppError) {
+      return send(reply, request, error.code, translate(locale, error.messageKey, error.inputs), error.fields);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const v of error.validation) {
+        const where = error.validationContext ?? 'body';
+        const name = v.instancePath.split('/').filter(Boolean).join('.') || where;
+        fields[name] ??= fieldMessage(v.keyword, v.message, v.params, locale);
+      }
+      return send(reply, request, 'VALIDATION', translate(locale, 'error_validation'), fields);
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return send(reply, request, 'PAYLOAD_TOO_LARGE', translate(locale, 'error_payload_too_large'));
+    if (status === 415) return send(reply, request, 'UNSUPPORTED_MEDIA_TYPE', translate(locale, 'error_unsupported_media_type'));
+    if (status === 429) return send(reply, request, 'RATE_LIMITED', translate(locale, 'error_rate_limited'));
+    if (status >= 400 && status < 500) {
+      // Malformed JSON, bad content length and the like: the caller's mistake, said plainly.
+      return send(reply, request, 'VALIDATION', translate(locale, 'error_validation'));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, 'INTERNAL', translate(locale, 'error_internal'));
+  });
+
+}
+
+/** JSON 404 for an unknown API address. */
+export function replyNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, request, 'NOT_FOUND', translate(requestLocale(request), 'error_not_found'));
+}

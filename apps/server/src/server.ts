@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { migrateDatabase, openDatabase, type Database } from './platform/db/database.ts';
+import { seedDemoData, seedReferenceData } from './platform/seed/seed.ts';
+import type { WebHandler } from './platform/web.ts';
+
+export const webBuildDir = fileURLToPath(new URL('../../web/build', import.meta.url));
+
+/** Loads the built web UI (apps/web/build), or undefined when it has not been built. */
+export async function loadWebHandler(buildDir = webBuildDir): Promise<WebHandler | undefined> {
+  const file = path.join(buildDir, 'handler.js');
+  if (!existsSync(file)) return undefined;
+  // adapter-node trusts this header for the protocol (else it assumes https and refuses form posts).
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+  const { handler } = (await import(pathToFileURL(file).href)) as { handler: WebHandler };
+  return handler;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates and seeds it, builds the app and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
+  try {
+    await migrateDatabase(database);
+    await seedReferenceData(database.db);
+    const wantDemo = config.demoData === 'on' || (config.demoData === 'auto' && database.kind === 'embedded');
+    const loadedDemo = wantDemo ? await seedDemoData(database.db) : false;
+    const web = await loadWebHandler();
+    const app = await buildApp({ database, config, web });
+    if (loadedDemo) app.log.info('demo data loaded');
+    if (!web) app.log.warn('the web UI is not built (npm run build): serving the API only');
+    const address = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      database,
+      address,
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

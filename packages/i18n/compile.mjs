@@ -1,0 +1,37 @@
+// Compiles the message catalogues (messages/{locale}.json) into tree-shakable
+// message functions under ./paraglide, used by the web pages and the server.
+// The compiler leaves timers running for ~30 s after it is done: exit explicitly.
+import { compile } from '@inlang/paraglide-js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const { locales } = JSON.parse(readFileSync(here('./project.inlang/settings.json'), 'utf8'));
+
+// Every catalogue must hold the same keys: a missing translation is an error, not a fallback.
+const keysOf = (locale) =>
+  Object.keys(JSON.parse(readFileSync(here(`./messages/${locale}.json`), 'utf8'))).filter((k) => !k.startsWith('$'));
+const reference = new Set(keysOf(locales[0]));
+let missing = 0;
+for (const locale of locales.slice(1)) {
+  const keys = new Set(keysOf(locale));
+  for (const k of reference) if (!keys.has(k)) { console.error(`messages/${locale}.json lacks "${k}"`); missing++; }
+  for (const k of keys) if (!reference.has(k)) { console.error(`messages/${locales[0]}.json lacks "${k}"`); missing++; }
+}
+if (missing) process.exit(1);
+
+await compile({
+  project: here('./project.inlang'),
+  outdir: here('./paraglide'),
+  strategy: ['url', 'baseLocale'],
+  urlPatterns: [
+    {
+      pattern: '/:path(.*)?',
+      localized: locales.map((l) => [l, `/${l}/:path(.*)?`]),
+    },
+  ],
+  emitGitIgnore: false,
+  emitPrettierIgnore: false,
+});
+console.log(`i18n: compiled ${reference.size} messages for ${locales.join(', ')}`);
+process.exit(0);
