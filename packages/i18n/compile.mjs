@@ -23,13 +23,8 @@ if (missing) process.exit(1);
 await compile({
   project: here('./project.inlang'),
   outdir: here('./paraglide'),
-  strategy: ['url', 'baseLocale'],
-  urlPatterns: [
-    {
-      pattern: '/:path(.*)?',
-      localized: locales.map((l) => [l, `/${l}/:path(.*)?`]),
-    },
-  ],
+  // The web app and the server decide the locale themselves (overwriteGetLocale, explicit { locale }).
+  strategy: ['baseLocale'],
   emitGitIgnore: false,
   emitPrettierIgnore: false,
 });
