@@ -21,6 +21,13 @@ describe.skipIf(skipBrowserTests)('journey: languages, client navigation, countr
     await checkA11y(page);
   });
 
+  it('remembers the chosen language for the next visit to /', async () => {
+    const { page, open } = await e2e.newTab({ locale: 'es-ES' });
+    await open('/en');
+    await open('/');
+    expect(e2e.where(page)).toBe('/en');
+  });
+
   it('switches language on the client, then shows the countries on 19 February 2016', async () => {
     const { page, open } = await e2e.newTab({ locale: 'es-ES' });
     await open('/', 'networkidle'); // hydrated: the links are handled by the client router

@@ -53,17 +53,20 @@ describe.skipIf(skipBrowserTests)('without JavaScript', () => {
     const alertEn = page.getByRole('alert');
     await expect(alertEn.count()).resolves.toBe(1);
     const textEn = (await alertEn.textContent()) ?? '';
-    expect(textEn).toContain('We cannot show that date.');
-    expect(textEn).toContain('That date does not exist in the calendar.');
-    await expect(page.getByLabel('As of').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The alert names what was typed (a date field cannot show an impossible date); the field says why.
+    expect(textEn).toContain('We cannot show the date “2016-02-31”');
+    const fieldEn = page.getByLabel('As of');
+    await expect(fieldEn.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#as-of-error').textContent()).resolves.toBe('That date does not exist in the calendar.');
+    await expect(fieldEn.getAttribute('aria-describedby')).resolves.toContain('as-of-error');
     await screenshot(page, 'nojs-countries-en-invalid-date');
 
     await open('/es/paises?date=2016-02-31');
     const alertEs = page.getByRole('alert');
     await expect(alertEs.count()).resolves.toBe(1);
     const textEs = (await alertEs.textContent()) ?? '';
-    expect(textEs).toContain('No podemos mostrar esa fecha.');
-    expect(textEs).toContain('Esa fecha no existe en el calendario.');
+    expect(textEs).toContain('No podemos mostrar la fecha «2016-02-31»');
+    await expect(page.locator('#as-of-error').textContent()).resolves.toBe('Esa fecha no existe en el calendario.');
     await screenshot(page, 'nojs-countries-es-invalid-date');
   });
 });

@@ -58,7 +58,12 @@ export async function startServer(readyTimeoutMs = 90_000): Promise<RunningServe
   child.stderr?.on('data', keep);
   const output = () => log.split('\n').slice(-40).join('\n');
 
+  // If the test process ends without stop() (crash, Ctrl-C), do not leave the server running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

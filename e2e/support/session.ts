@@ -29,7 +29,8 @@ export function useE2e(): E2e {
   let tabs: Tab[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    browser = await launchBrowser(); // first: without a browser, fail fast and start nothing
+    server = await startServer();
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,8 @@
 // message functions under ./paraglide, used by the web pages and the server.
 // The compiler leaves timers running for ~30 s after it is done: exit explicitly.
 import { compile } from '@inlang/paraglide-js';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -20,6 +21,18 @@ for (const locale of locales.slice(1)) {
 }
 if (missing) process.exit(1);
 
+// Skip the work when nothing changed since the last compile (it takes a few seconds).
+const hash = createHash('sha256');
+for (const f of ['./project.inlang/settings.json', './compile.mjs', ...locales.map((l) => `./messages/${l}.json`)]) {
+  hash.update(readFileSync(here(f)));
+}
+const digest = hash.digest('hex');
+const stamp = here('./paraglide/.source-hash');
+if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && !process.argv.includes('--force')) {
+  console.log('i18n: messages unchanged');
+  process.exit(0);
+}
+
 await compile({
   project: here('./project.inlang'),
   outdir: here('./paraglide'),
@@ -27,6 +40,8 @@ await compile({
   strategy: ['baseLocale'],
   emitGitIgnore: false,
   emitPrettierIgnore: false,
+  emitTsDeclarations: true,
 });
+writeFileSync(stamp, digest);
 console.log(`i18n: compiled ${reference.size} messages for ${locales.join(', ')}`);
 process.exit(0);

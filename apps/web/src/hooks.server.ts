@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { baseLocale, isLocale, negotiateLocale, type Locale } from '@opentwinning/i18n';
 import { overwriteGetLocale } from '@opentwinning/i18n/runtime';
-import { redirect, type Handle, type HandleFetch } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleFetch, type HandleServerError } from '@sveltejs/kit';
+import * as m from '@opentwinning/i18n/messages';
 import { canonicalPath } from '$lib/paths';
 
 /** Each request renders in its own language, whatever other requests run at the same time. */
@@ -24,11 +25,25 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.lang = lang;
   if (isLocale(first) && event.cookies.get(LANG_COOKIE) !== lang) {
     // Remember the visitor's language for the next visit to "/".
-    event.cookies.set(LANG_COOKIE, lang, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: true, sameSite: 'lax' });
+    event.cookies.set(LANG_COOKIE, lang, {
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: event.url.protocol === 'https:',
+    });
   }
   return requestLocale.run(lang, () =>
     resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) }),
   );
+};
+
+/** Unexpected failures while rendering: logged with an id, shown as a plain translated message. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status === 404) return { message };
+  const id = crypto.randomUUID();
+  console.error(JSON.stringify({ level: 'error', id, path: event.url.pathname, status, error: String((error as Error)?.stack ?? error) }));
+  return { message: m.error_internal({}, { locale: event.locals.lang ?? baseLocale }), code: 'INTERNAL' };
 };
 
 interface InjectingApp {
@@ -83,7 +98,7 @@ function forwardCookie(event: Parameters<HandleFetch>[0]['event'], line: string)
   if (eq < 1) return;
   const name = pair.slice(0, eq);
   const value = pair.slice(eq + 1); // kept as the API encoded it
-  const options: Parameters<typeof event.cookies.set>[2] = { path: '/', httpOnly: false };
+  const options: Parameters<typeof event.cookies.set>[2] = { path: '/', httpOnly: false, secure: false };
   for (const attribute of attributes) {
     const [key = '', v = ''] = attribute.split('=');
     switch (key.toLowerCase()) {
@@ -96,5 +111,5 @@ function forwardCookie(event: Parameters<HandleFetch>[0]['event'], line: string)
       case 'domain': options.domain = v; break;
     }
   }
-  event.cookies.set(name, value, { ...options, encode: (s) => s });
+  event.cookies.set(name, value, { ...options, encode: (s: string) => s });
 }

@@ -43,7 +43,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       for (const v of error.validation) {
         const where = error.validationContext ?? 'body';
         const name = v.instancePath.split('/').filter(Boolean).join('.') || where;
-        fields[name] ??= fieldMessage(v.keyword, v.message, v.params, locale);
+        fields[name] ??= fieldMessage(v.keyword, v.message ?? '', v.params, locale);
       }
       return send(reply, request, 'VALIDATION', translate(locale, 'error_validation'), fields);
     }

@@ -18,22 +18,34 @@ const DOT_BELOW_AREA = 40;
 
 interface Shape {
   alpha2: string | undefined;
-  feature: Feature<Geometry>;
+  /** The projected outline (SVG path data), computed once per process. */
+  d: string;
+  /** Where a dot goes when the shape is too small to see, else undefined. */
+  dot: [number, number] | undefined;
 }
 
 let shapes: Shape[] | undefined;
 
-/** Loads the world once (Natural Earth 1:50m via world-atlas) and keeps the shapes inside the frame. */
+/** Loads the world once (Natural Earth 1:50m via world-atlas) and projects the shapes inside the frame. */
 function loadShapes(): Shape[] {
   if (shapes) return shapes;
   const topology = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection }>;
   const world = feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
-  shapes = world.features
-    .filter((f) => {
-      const [[w, s], [e, n]] = geoBounds(f);
-      return e >= FRAME.west && w <= FRAME.east && n >= FRAME.south && s <= FRAME.north;
-    })
-    .map((f) => ({ alpha2: f.id === undefined ? undefined : isoCountries.numericToAlpha2(String(f.id)), feature: f }));
+  const project = projection();
+  const path = geoPath(project).digits(1);
+  shapes = [];
+  for (const f of world.features) {
+    const [[w, s], [e, n]] = geoBounds(f);
+    if (e < FRAME.west || w > FRAME.east || n < FRAME.south || s > FRAME.north) continue;
+    const d = path(f);
+    if (!d) continue;
+    let dot: [number, number] | undefined;
+    if (path.area(f) < DOT_BELOW_AREA && geoArea(f) > 0) {
+      const xy = project(geoCentroid(f));
+      if (xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1])) dot = [xy[0], xy[1]];
+    }
+    shapes.push({ alpha2: f.id === undefined ? undefined : isoCountries.numericToAlpha2(String(f.id)), d, dot });
+  }
   return shapes;
 }
 
@@ -85,30 +97,25 @@ export const categoryColours: Record<CountryCategory, string> = {
  */
 export function renderCountriesMap(countries: Country[], date: string, locale: Locale): string {
   const byCode = new Map(countries.map((c) => [c.code, c]));
-  const path = geoPath(projection()).digits(1);
   const background: string[] = [];
   const participating: string[] = [];
   const dots: string[] = [];
   for (const shape of loadShapes()) {
-    const d = path(shape.feature);
-    if (!d) continue;
     const country = shape.alpha2 ? byCode.get(shape.alpha2) : undefined;
     if (!country) {
-      background.push(`<path d="${d}"/>`);
+      background.push(`<path d="${shape.d}"/>`);
       continue;
     }
     const label = escapeXml(`${country.name}: ${translate(locale, `category_${country.category}`)}`);
     const fill = categoryColours[country.category];
     participating.push(
-      `<path d="${d}" fill="${fill}" role="graphics-symbol" aria-label="${label}" data-code="${country.code}" data-category="${country.category}"><title>${label}</title></path>`,
+      `<path d="${shape.d}" fill="${fill}" role="graphics-symbol" aria-label="${label}" data-code="${country.code}" data-category="${country.category}"><title>${label}</title></path>`,
     );
-    if (path.area(shape.feature) < DOT_BELOW_AREA) {
-      const [x, y] = projection()(geoCentroid(shape.feature)) ?? [NaN, NaN];
-      if (Number.isFinite(x) && Number.isFinite(y) && geoArea(shape.feature) > 0) {
-        dots.push(
-          `<circle cx="${x!.toFixed(1)}" cy="${y!.toFixed(1)}" r="4" fill="${fill}" stroke="#fff" stroke-width="1.5" aria-hidden="true"/>`,
-        );
-      }
+    if (shape.dot) {
+      const [x, y] = shape.dot;
+      dots.push(
+        `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="${fill}" stroke="#fff" stroke-width="1.5" aria-hidden="true"/>`,
+      );
     }
   }
   const title = escapeXml(translate(locale, 'countries_map_title', { date }));
