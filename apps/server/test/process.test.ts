@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,14 @@ describe('the server process on the embedded database', () => {
     const second = await spawnServer({ DATA_DIR: dataDir });
     expect(await second.exited).toBe(1);
     expect(second.output()).toMatch(/data directory .* is in use by another OpenTwinning process \(pid \d+\)/);
+    // `npm start` checks before building, so a running server's web build is left alone.
+    const preflight = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/preflight.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    expect(preflight.status).toBe(1);
+    expect(preflight.stderr).toMatch(/is in use by another OpenTwinning process \(pid \d+\)/);
 
     expect(await stopServer(first, 'SIGINT')).toBe(0);
     expect(existsSync(path.join(dataDir, 'opentwinning.lock'))).toBe(false);

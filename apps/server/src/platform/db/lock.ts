@@ -22,6 +22,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid of the live process holding the data directory, if any (the lock is not taken). */
+export function lockHolder(dataDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(path.join(dataDir, 'opentwinning.lock'), 'utf8'), 10);
+    return Number.isInteger(pid) && pid !== process.pid && isAlive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Takes an exclusive lock on a data directory (PGlite takes none, and two instances on one
  * directory corrupt it). A lock left by a dead process is taken over. Returns the release function.
