@@ -36,7 +36,10 @@ export default ts.config(
     // Features do not import each other: what they share lives in $lib.
     files: ['apps/web/src/lib/features/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['$features/*'], message: 'A feature must not import another feature.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['$features/*'], message: 'A feature must not import another feature.' }] },
+      ],
     },
   },
   {
@@ -45,7 +48,11 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./[^/]+/.*\\.(repository|tables)(\\.ts)?$', message: 'Use the other module’s service.' }] },
+        {
+          patterns: [
+            { regex: '^\\.\\./[^/]+/.*\\.(repository|tables)(\\.ts)?$', message: 'Use the other module’s service.' },
+          ],
+        },
       ],
     },
   },

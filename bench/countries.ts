@@ -17,10 +17,16 @@ const database = await openDatabase({ url: process.env.DATABASE_URL });
 await migrateDatabase(database);
 await seedReferenceData(database.db);
 const web = await loadWebHandler();
-const app = await buildApp({ database, config: { publicUrl: 'http://127.0.0.1', env: 'production', logLevel: 'silent' }, web, logger: process.env.BENCH_LOG ? { level: 'error' } : false });
+const app = await buildApp({
+  database,
+  config: { publicUrl: 'http://127.0.0.1', env: 'production', logLevel: 'silent' },
+  web,
+  logger: process.env.BENCH_LOG ? { level: 'error' } : false,
+});
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function measure(path: string): Promise<void> {
   await fetch(base + path).then((r) => r.arrayBuffer()); // warm-up
@@ -47,8 +53,14 @@ async function measure(path: string): Promise<void> {
   );
 }
 
-console.log(`${database.kind} database, ${requests} requests per address, ${concurrency} at a time, node ${process.version}`);
-for (const path of ['/api/countries?date=2016-02-19', '/api/countries/map.svg?date=2016-02-19', '/api/countries/history']) {
+console.log(
+  `${database.kind} database, ${requests} requests per address, ${concurrency} at a time, node ${process.version}`,
+);
+for (const path of [
+  '/api/countries?date=2016-02-19',
+  '/api/countries/map.svg?date=2016-02-19',
+  '/api/countries/history',
+]) {
   await measure(path);
 }
 if (web) for (const path of ['/es', '/es/paises?date=2016-02-19', '/en/about']) await measure(path);

@@ -41,7 +41,9 @@ describe.skipIf(skipBrowserTests)('journey: languages, client navigation, countr
     await page.waitForURL((url) => url.pathname === '/en');
     await expect.poll(() => page.evaluate(htmlLang)).toBe('en');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Projects between schools');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Countries' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Countries' }).count(),
+    ).resolves.toBe(1);
     expect(await page.evaluate(marker), 'the switch reloaded the document').toBe(1);
     await checkA11y(page);
 

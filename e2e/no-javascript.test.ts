@@ -25,7 +25,10 @@ describe.skipIf(skipBrowserTests)('without JavaScript', () => {
     expect(listed).not.toContain('United Kingdom');
     expect(listed).toEqual(expect.arrayContaining(['Jordan', 'Lebanon']));
     const titles = await mapCountries(page).locator('title').allTextContents();
-    expect(titles.some((t) => t.includes('United Kingdom')), 'the UK is drawn as participating').toBe(false);
+    expect(
+      titles.some((t) => t.includes('United Kingdom')),
+      'the UK is drawn as participating',
+    ).toBe(false);
     expect((await readFigures(page)).total).toBe(await mapCountries(page).count());
     await screenshot(page, 'nojs-countries-en-2021-06-01');
   });

@@ -17,7 +17,9 @@ function run(title, command, args, env = {}) {
   console.log(`\n━━ ${title} ━━`);
   const t0 = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`── ${title}: ${result.status === 0 ? 'ok' : `exit ${result.status ?? result.signal}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `── ${title}: ${result.status === 0 ? 'ok' : `exit ${result.status ?? result.signal}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return result.status === 0;
 }
 
@@ -34,7 +36,14 @@ function check(title, command, args) {
 function vitest(title, projects, env = {}) {
   const report = `.tmp/results-${title.replace(/\W+/g, '-').toLowerCase()}.json`;
   rmSync(report, { force: true });
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile=${report}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+  ];
   const ok = run(title, 'npx', args, env);
   if (!existsSync(report)) {
     totals.failed++;
@@ -64,7 +73,7 @@ function vitest(title, projects, env = {}) {
 const ci = process.env.CI === 'true';
 const postgres = process.env.TEST_DATABASE_URL;
 
-check('lint (eslint)', 'npx', ['eslint', '.']);
+check('lint (eslint + prettier)', 'npm', ['run', '--silent', 'lint']);
 check('types (tsc + svelte-check)', 'npm', ['run', '--silent', 'typecheck']);
 check('build (web UI)', 'node', ['scripts/build.mjs']);
 vitest('unit + integration on PGlite', ['unit', 'integration'], { TEST_DATABASE_URL: '' });

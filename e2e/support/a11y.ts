@@ -28,9 +28,20 @@ export async function checkA11y(page: Page): Promise<void> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.evaluate(await axeSource);
   const violations = await page.evaluate(async (runOnly): Promise<Violation[]> => {
-    interface AxeNode { target: unknown[]; failureSummary?: string }
-    interface AxeResult { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
-    interface Axe { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> }
+    interface AxeNode {
+      target: unknown[];
+      failureSummary?: string;
+    }
+    interface AxeResult {
+      id: string;
+      impact?: string | null;
+      help: string;
+      helpUrl: string;
+      nodes: AxeNode[];
+    }
+    interface Axe {
+      run(context: Document, options: object): Promise<{ violations: AxeResult[] }>;
+    }
     const axe = (window as unknown as { axe: Axe }).axe;
     const results = await axe.run(document, { runOnly });
     return results.violations.map((v) => ({

@@ -32,7 +32,9 @@ export function watchConsole(context: BrowserContext): ConsoleWatch {
     problems,
     assertClean() {
       if (problems.length === 0) return;
-      throw new Error(`The browser reported ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      throw new Error(
+        `The browser reported ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      );
     },
   };
 }

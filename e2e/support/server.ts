@@ -77,9 +77,14 @@ export async function startServer(readyTimeoutMs = 90_000): Promise<RunningServe
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
-      throw new Error(`The server exited (code ${child.exitCode}, signal ${child.signalCode}) before it was ready:\n${output()}`);
+      throw new Error(
+        `The server exited (code ${child.exitCode}, signal ${child.signalCode}) before it was ready:\n${output()}`,
+      );
     }
-    const ready = await fetch(`${baseUrl}/api/ready`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${baseUrl}/api/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return { baseUrl, output, stop };
     await new Promise((r) => setTimeout(r, 250));
   }

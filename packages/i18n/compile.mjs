@@ -16,8 +16,16 @@ const reference = new Set(keysOf(locales[0]));
 let missing = 0;
 for (const locale of locales.slice(1)) {
   const keys = new Set(keysOf(locale));
-  for (const k of reference) if (!keys.has(k)) { console.error(`messages/${locale}.json lacks "${k}"`); missing++; }
-  for (const k of keys) if (!reference.has(k)) { console.error(`messages/${locales[0]}.json lacks "${k}"`); missing++; }
+  for (const k of reference)
+    if (!keys.has(k)) {
+      console.error(`messages/${locale}.json lacks "${k}"`);
+      missing++;
+    }
+  for (const k of keys)
+    if (!reference.has(k)) {
+      console.error(`messages/${locales[0]}.json lacks "${k}"`);
+      missing++;
+    }
 }
 if (missing) process.exit(1);
 

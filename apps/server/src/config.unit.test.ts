@@ -16,7 +16,13 @@ describe('loadConfig', () => {
   it('has defaults for everything: port 3000, embedded database in ./data', () => {
     const dir = tempDir();
     const config = loadConfig({ DATA_DIR: dir });
-    expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: undefined, dataDir: dir, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: dir,
+      logLevel: 'info',
+    });
     expect(config.publicUrl).toBe('http://localhost:3000');
   });
 
@@ -30,7 +36,10 @@ describe('loadConfig', () => {
   });
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ DATA_DIR: tempDir(), PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+    expect(loadConfig({ DATA_DIR: tempDir(), PORT: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
   });
 
   it('lists every wrong value at once', () => {
@@ -54,7 +63,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts a PostgreSQL server address and an https public address', () => {
-    const c = loadConfig({ DATA_DIR: tempDir(), DATABASE_URL: 'postgresql://u@db:5432/x', PUBLIC_URL: 'https://twin.example.org/' });
+    const c = loadConfig({
+      DATA_DIR: tempDir(),
+      DATABASE_URL: 'postgresql://u@db:5432/x',
+      PUBLIC_URL: 'https://twin.example.org/',
+    });
     expect(c.databaseUrl).toBe('postgresql://u@db:5432/x');
     expect(c.publicUrl).toBe('https://twin.example.org');
   });

@@ -34,7 +34,10 @@ describe('error model', () => {
   });
 
   it('uses the lang query parameter over Accept-Language, and falls back to Spanish', async () => {
-    const viaQuery = await ctx.app.inject({ url: '/api/countries?date=x&lang=en', headers: { 'accept-language': 'es' } });
+    const viaQuery = await ctx.app.inject({
+      url: '/api/countries?date=x&lang=en',
+      headers: { 'accept-language': 'es' },
+    });
     expect(viaQuery.json().error.message).toBe('Some data is not valid. Check the fields marked.');
     const fallback = await ctx.app.inject({ url: '/api/countries?date=x', headers: { 'accept-language': 'fr-FR' } });
     expect(fallback.json().error.message).toBe('Algunos datos no son válidos. Revisa los campos señalados.');
@@ -64,7 +67,13 @@ describe('OpenAPI', () => {
     const doc = res.json() as OpenAPIV3.Document;
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/ready', '/api/countries', '/api/countries/map.svg', '/api/countries/{code}']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/ready',
+        '/api/countries',
+        '/api/countries/map.svg',
+        '/api/countries/{code}',
+      ]),
     );
     const countries = doc.paths['/api/countries']?.get;
     expect(Object.keys(countries?.responses ?? {})).toEqual(expect.arrayContaining(['200', '422']));

@@ -58,7 +58,12 @@ describe('the server process on the embedded database', () => {
   });
 
   it('refuses a wrong configuration with a readable list and exit code 1', async () => {
-    const server = await spawnServer({ DATA_DIR: dataDir, PORT: 'abc', LOG_LEVEL: 'loud', SMTP_URL: 'mail.example.org' });
+    const server = await spawnServer({
+      DATA_DIR: dataDir,
+      PORT: 'abc',
+      LOG_LEVEL: 'loud',
+      SMTP_URL: 'mail.example.org',
+    });
     expect(await server.exited).toBe(1);
     const out = server.output();
     expect(out).toContain('Invalid configuration:');
@@ -78,7 +83,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the server process on a PostgreSQ
     try {
       const url = new URL(base);
       url.pathname = `/${name}`;
-      const server = await spawnServer({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40) });
+      const server = await spawnServer({
+        DATABASE_URL: url.toString(),
+        DATA_DIR: dataDir,
+        SESSION_SECRET: 'x'.repeat(40),
+      });
       await waitReady(server);
       const ready = await (await fetch(`${server.url}/api/ready`)).json();
       expect(ready).toEqual({ status: 'ok', database: 'server' });

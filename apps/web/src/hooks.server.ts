@@ -42,17 +42,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status === 404) return { message };
   const id = crypto.randomUUID();
-  console.error(JSON.stringify({ level: 'error', id, path: event.url.pathname, status, error: String((error as Error)?.stack ?? error) }));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      id,
+      path: event.url.pathname,
+      status,
+      error: String((error as Error)?.stack ?? error),
+    }),
+  );
   return { message: m.error_internal({}, { locale: event.locals.lang ?? baseLocale }), code: 'INTERNAL' };
 };
 
 interface InjectingApp {
-  inject(options: {
-    method: string;
-    url: string;
-    headers: Record<string, string>;
-    payload?: Buffer;
-  }): Promise<{ statusCode: number; headers: Record<string, string | string[] | number | undefined>; rawPayload: Buffer }>;
+  inject(options: { method: string; url: string; headers: Record<string, string>; payload?: Buffer }): Promise<{
+    statusCode: number;
+    headers: Record<string, string | string[] | number | undefined>;
+    rawPayload: Buffer;
+  }>;
 }
 
 const appKey = Symbol.for('opentwinning.fastify');
@@ -75,7 +82,8 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const cookie = event.request.headers.get('cookie');
   if (cookie) headers.cookie = cookie;
   headers['accept-language'] = event.locals.lang;
-  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
+  const body =
+    request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
   const res = await app.inject({ method: request.method, url: url.pathname + url.search, headers, payload: body });
 
   const out = new Headers();
@@ -102,13 +110,27 @@ function forwardCookie(event: Parameters<HandleFetch>[0]['event'], line: string)
   for (const attribute of attributes) {
     const [key = '', v = ''] = attribute.split('=');
     switch (key.toLowerCase()) {
-      case 'path': options.path = v; break;
-      case 'max-age': options.maxAge = Number(v); break;
-      case 'expires': options.expires = new Date(v); break;
-      case 'httponly': options.httpOnly = true; break;
-      case 'secure': options.secure = true; break;
-      case 'samesite': options.sameSite = v.toLowerCase() as 'lax' | 'strict' | 'none'; break;
-      case 'domain': options.domain = v; break;
+      case 'path':
+        options.path = v;
+        break;
+      case 'max-age':
+        options.maxAge = Number(v);
+        break;
+      case 'expires':
+        options.expires = new Date(v);
+        break;
+      case 'httponly':
+        options.httpOnly = true;
+        break;
+      case 'secure':
+        options.secure = true;
+        break;
+      case 'samesite':
+        options.sameSite = v.toLowerCase() as 'lax' | 'strict' | 'none';
+        break;
+      case 'domain':
+        options.domain = v;
+        break;
     }
   }
   event.cookies.set(name, value, { ...options, encode: (s: string) => s });

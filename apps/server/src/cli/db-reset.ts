@@ -11,7 +11,9 @@ try {
   const config = loadConfig();
   if (config.databaseUrl) {
     const database = await openDatabase({ url: config.databaseUrl, poolSize: 1 });
-    await database.pool.query('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await database.pool.query(
+      'DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+    );
     await migrateDatabase(database);
     await seedReferenceData(database.db);
     if (config.demoData !== 'off') await seedDemoData(database.db);

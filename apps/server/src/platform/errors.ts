@@ -24,7 +24,13 @@ function fieldMessage(keyword: string, message: string, params: Record<string, u
   return translate(locale, 'validation_invalid_value');
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, fields?: Record<string, string>) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+) {
   const body: ApiErrorBody = { error: { code, message, requestId: String(request.id) } };
   if (fields && Object.keys(fields).length) body.error.fields = fields;
   if (code === 'RATE_LIMITED' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
@@ -49,7 +55,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, request, 'PAYLOAD_TOO_LARGE', translate(locale, 'error_payload_too_large'));
-    if (status === 415) return send(reply, request, 'UNSUPPORTED_MEDIA_TYPE', translate(locale, 'error_unsupported_media_type'));
+    if (status === 415)
+      return send(reply, request, 'UNSUPPORTED_MEDIA_TYPE', translate(locale, 'error_unsupported_media_type'));
     if (status === 429) return send(reply, request, 'RATE_LIMITED', translate(locale, 'error_rate_limited'));
     if (status >= 400 && status < 500) {
       // Malformed JSON, bad content length and the like: the caller's mistake, said plainly.
@@ -58,7 +65,6 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, 'INTERNAL', translate(locale, 'error_internal'));
   });
-
 }
 
 /** JSON 404 for an unknown API address. */

@@ -17,9 +17,12 @@ const formatLocale: Record<Locale, string> = { es: 'es-ES', en: 'en-GB' };
 
 /** Formats a YYYY-MM-DD date for reading, in the page's language (no time-zone shift). */
 export function formatDate(isoDate: string, lang: Locale, month: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(formatLocale[lang], { day: 'numeric', month, year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(formatLocale[lang], {
+    day: 'numeric',
+    month,
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Formats a month (YYYY-MM-DD → "March 2015") for approximate dates. */

@@ -18,7 +18,8 @@ export interface CountryFact {
 }
 
 const LAUNCH = '2005-01-14';
-const LAUNCH_SOURCE = 'Programme launched on 14 January 2005 with the EU member states (en.wikipedia.org/wiki/ETwinning).';
+const LAUNCH_SOURCE =
+  'Programme launched on 14 January 2005 with the EU member states (en.wikipedia.org/wiki/ETwinning).';
 const PLUS_SOURCE =
   'eTwinning Plus launched on 4 March 2013 for Armenia, Azerbaijan, Georgia, Moldova, Tunisia and Ukraine (euroalert.net/en/news/16352; europedirect-aachen.de).';
 const BALKANS_SOURCE =
@@ -98,7 +99,8 @@ export const countryFacts: CountryFact[] = [
   {
     ...founder('GB'),
     leftOn: '2020-12-31',
-    leftSource: 'Left with the end of the Brexit transition period on 31 December 2020 (etwinning.at/de/etwinning/etwinning-in-europa/).',
+    leftSource:
+      'Left with the end of the Brexit transition period on 31 December 2020 (etwinning.at/de/etwinning/etwinning-in-europa/).',
   },
   // 7 candidate, EEA or other European countries of February 2016
   {
@@ -128,8 +130,20 @@ export const countryFacts: CountryFact[] = [
     joinedOnApproximate: true,
     joinedSource: 'Listed in a c. 2010–2012 country list (Ambassadors quiz); exact joining date not known.',
   },
-  { code: 'AL', category: 'candidate_or_special', joinedOn: '2015-03-01', joinedOnApproximate: true, joinedSource: BALKANS_SOURCE },
-  { code: 'BA', category: 'candidate_or_special', joinedOn: '2015-03-01', joinedOnApproximate: true, joinedSource: BALKANS_SOURCE },
+  {
+    code: 'AL',
+    category: 'candidate_or_special',
+    joinedOn: '2015-03-01',
+    joinedOnApproximate: true,
+    joinedSource: BALKANS_SOURCE,
+  },
+  {
+    code: 'BA',
+    category: 'candidate_or_special',
+    joinedOn: '2015-03-01',
+    joinedOnApproximate: true,
+    joinedSource: BALKANS_SOURCE,
+  },
   {
     code: 'RS',
     category: 'candidate_or_special',
@@ -151,14 +165,16 @@ export const countryFacts: CountryFact[] = [
     category: 'etwinning_plus',
     joinedOn: '2018-02-01',
     joinedOnApproximate: true,
-    joinedSource: 'Joined eTwinning Plus in February 2018 as its 7th country; PSA Madrasati (school-education.ec.europa.eu news). Day not known.',
+    joinedSource:
+      'Joined eTwinning Plus in February 2018 as its 7th country; PSA Madrasati (school-education.ec.europa.eu news). Day not known.',
   },
   {
     code: 'LB',
     category: 'etwinning_plus',
     joinedOn: '2018-07-01',
     joinedOnApproximate: true,
-    joinedSource: 'Joined eTwinning Plus in July 2018 as its 8th country (etwinning.net highlight "welcomes the eighth"). Day not known.',
+    joinedSource:
+      'Joined eTwinning Plus in July 2018 as its 8th country (etwinning.net highlight "welcomes the eighth"). Day not known.',
   },
   {
     code: 'LI',
@@ -174,7 +190,8 @@ export const countryFacts: CountryFact[] = [
     category: 'candidate_or_special',
     joinedOn: '2022-04-01',
     joinedOnApproximate: true,
-    joinedSource: 'Joined in April 2022, making 44 countries (etwinning.net highlight "eTwinning welcomes Montenegro"). Day not known.',
+    joinedSource:
+      'Joined in April 2022, making 44 countries (etwinning.net highlight "eTwinning welcomes Montenegro"). Day not known.',
   },
 ];
 

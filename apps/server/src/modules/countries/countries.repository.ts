@@ -50,7 +50,11 @@ export async function findCountry(db: Db, code: string): Promise<CountryRow | un
 }
 
 export function findRegions(db: Db, countryCode: string) {
-  return db.select().from(region).where(eq(region.countryCode, countryCode)).orderBy(asc(region.sortOrder), asc(region.code));
+  return db
+    .select()
+    .from(region)
+    .where(eq(region.countryCode, countryCode))
+    .orderBy(asc(region.sortOrder), asc(region.code));
 }
 
 export async function findCentralService(db: Db) {

@@ -120,7 +120,8 @@ describe('GET /api/countries/history and /api/countries/:code', () => {
     const dates = events.map((e: { on: string }) => e.on);
     expect(dates).toEqual([...dates].sort());
     expect(events.every((e: { source: string }) => e.source.length > 10)).toBe(true);
-    const find = (code: string, kind: string) => events.find((e: { code: string; kind: string }) => e.code === code && e.kind === kind);
+    const find = (code: string, kind: string) =>
+      events.find((e: { code: string; kind: string }) => e.code === code && e.kind === kind);
     expect(find('GB', 'left')).toMatchObject({ on: '2020-12-31' });
     expect(find('JO', 'joined')).toMatchObject({ on: '2018-02-01', approximate: true });
     expect(find('LB', 'joined')).toMatchObject({ on: '2018-07-01' });

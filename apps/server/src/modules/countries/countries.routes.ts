@@ -1,4 +1,10 @@
-import { CentralSupportResponse, CountriesQuery, CountriesResponse, CountryHistoryResponse, Country } from '@opentwinning/contracts';
+import {
+  CentralSupportResponse,
+  CountriesQuery,
+  CountriesResponse,
+  CountryHistoryResponse,
+  Country,
+} from '@opentwinning/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestLocale } from '../../platform/i18n.ts';

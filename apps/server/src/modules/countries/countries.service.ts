@@ -10,7 +10,8 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-const nameIn = (names: Record<string, string>, locale: Locale) => names[locale] ?? names.en ?? Object.values(names)[0] ?? '';
+const nameIn = (names: Record<string, string>, locale: Locale) =>
+  names[locale] ?? names.en ?? Object.values(names)[0] ?? '';
 
 function present(row: CountryRow, locale: Locale): Country {
   const name = nameIn(row.names, locale);
@@ -59,8 +60,16 @@ export async function countryHistory(db: Db, locale: Locale): Promise<CountryHis
   const events: CountryHistoryResponse['events'] = [];
   for (const r of rows) {
     const name = nameIn(r.names, locale);
-    events.push({ code: r.code, name, kind: 'joined', on: r.joinedOn, approximate: r.joinedOnApproximate, source: r.joinedSource });
-    if (r.leftOn) events.push({ code: r.code, name, kind: 'left', on: r.leftOn, approximate: false, source: r.leftSource ?? '' });
+    events.push({
+      code: r.code,
+      name,
+      kind: 'joined',
+      on: r.joinedOn,
+      approximate: r.joinedOnApproximate,
+      source: r.joinedSource,
+    });
+    if (r.leftOn)
+      events.push({ code: r.code, name, kind: 'left', on: r.leftOn, approximate: false, source: r.leftSource ?? '' });
   }
   const collator = new Intl.Collator(locale);
   return { events: events.sort((a, b) => a.on.localeCompare(b.on) || collator.compare(a.name, b.name)) };

@@ -46,7 +46,9 @@ export const supportService = pgTable(
       'support_service_scope_country',
       sql`(${t.scope} = 'central' AND ${t.countryCode} IS NULL) OR (${t.scope} = 'national' AND ${t.countryCode} IS NOT NULL)`,
     ),
-    uniqueIndex('support_service_one_central').on(t.scope).where(sql`${t.scope} = 'central'`),
+    uniqueIndex('support_service_one_central')
+      .on(t.scope)
+      .where(sql`${t.scope} = 'central'`),
     uniqueIndex('support_service_one_per_country').on(t.countryCode),
   ],
 );

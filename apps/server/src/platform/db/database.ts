@@ -56,7 +56,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
       try {
-        return await Promise.race([pool.query('select 1').then(() => true, () => false), timeout]);
+        return await Promise.race([
+          pool.query('select 1').then(
+            () => true,
+            () => false,
+          ),
+          timeout,
+        ]);
       } finally {
         clearTimeout(timer);
       }

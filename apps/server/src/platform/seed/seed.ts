@@ -3,7 +3,6 @@ import { seedCountries } from '../../modules/countries/countries.seed.ts';
 import type { Db } from '../db/database.ts';
 import { platformSetting } from '../settings.tables.ts';
 
-
 /** Reference data every installation needs (countries, support services, regions). Idempotent. */
 export async function seedReferenceData(db: Db): Promise<void> {
   await seedCountries(db);
