@@ -19,7 +19,12 @@ await seedReferenceData(database.db);
 const web = await loadWebHandler();
 const app = await buildApp({
   database,
-  config: { publicUrl: 'http://127.0.0.1', env: 'production', logLevel: 'silent' },
+  config: {
+    publicUrl: 'http://127.0.0.1',
+    env: 'production',
+    logLevel: 'silent',
+    sessionSecret: 'bench'.padEnd(40, '-'),
+  },
   web,
   logger: process.env.BENCH_LOG ? { level: 'error' } : false,
 });

@@ -10,9 +10,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { resolveSession } from './modules/accounts/accounts.service.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { schoolsRoutes } from './modules/schools/schools.routes.ts';
+import { validationRoutes } from './modules/validation/validation.routes.ts';
+import { authPlugin } from './platform/auth/auth.plugin.ts';
+import type { PrivacyDurations, ServiceContext } from './platform/context.ts';
 import type { Database, Db } from './platform/db/database.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import { outboxRoutes } from './platform/mail/outbox.routes.ts';
 import { registerErrorHandling, replyNotFound } from './platform/errors.ts';
 import { mountWeb, type WebHandler } from './platform/web.ts';
 
@@ -21,12 +30,20 @@ declare module 'fastify' {
     database: Database;
     db: Db;
     config: Pick<Config, 'publicUrl' | 'env'>;
+    ctx: ServiceContext;
   }
 }
 
+export const defaultPrivacy: PrivacyDurations = { hideAfterDays: 365, anonymiseAfterDays: 3 * 365, warningDays: 30 };
+
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'publicUrl' | 'env' | 'logLevel'>;
+  config: Pick<Config, 'publicUrl' | 'env' | 'logLevel' | 'sessionSecret'> &
+    Partial<Pick<Config, 'smtpUrl' | 'privacy'>>;
+  /** Defaults to SMTP when config.smtpUrl is set, else the outbox only. */
+  mailer?: Mailer;
+  /** The clock (tests move it). */
+  now?: () => Date;
   /** The SvelteKit handler (built web UI); without it only the API is served. */
   web?: WebHandler;
   logger?: FastifyServerOptions['logger'];
@@ -53,6 +70,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('database', options.database);
   app.decorate('db', options.database.db);
   app.decorate('config', { publicUrl: options.config.publicUrl, env: options.config.env });
+  const mailer =
+    options.mailer ??
+    createMailer(options.database.db, {
+      smtpUrl: options.config.smtpUrl,
+      from: `OpenTwinning <no-reply@${new URL(options.config.publicUrl).hostname}>`,
+      log: (msg) => app.log.warn(msg),
+    });
+  const ctx: ServiceContext = {
+    db: options.database.db,
+    mailer,
+    publicUrl: options.config.publicUrl,
+    sessionSecret: options.config.sessionSecret,
+    privacy: options.config.privacy ?? defaultPrivacy,
+    now: options.now ?? (() => new Date()),
+  };
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    if (!options.mailer) await mailer.close();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -72,6 +108,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'operations', description: 'Health and readiness' },
         { name: 'countries', description: 'Participating countries and support services' },
+        { name: 'accounts', description: 'Sign-up, sessions, profiles and personal data' },
+        { name: 'schools', description: 'Schools: search and registration' },
+        { name: 'validation', description: 'School affiliations and their validation by the support services' },
+        { name: 'roles', description: 'Support-service roles' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -84,8 +124,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         crossOriginResourcePolicy: { policy: 'same-origin' },
         referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       });
+      await api.register(authPlugin, {
+        sessionSecret: options.config.sessionSecret,
+        publicUrl: options.config.publicUrl,
+        resolveSession: (sessionId: string) => resolveSession(ctx, sessionId),
+      });
       await api.register(healthRoutes);
       await api.register(countriesRoutes);
+      await api.register(accountsRoutes);
+      await api.register(schoolsRoutes);
+      await api.register(validationRoutes);
+      await api.register(auditRoutes);
+      await api.register(outboxRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(swaggerUi, {
         routePrefix: '/docs',

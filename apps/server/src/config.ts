@@ -23,6 +23,13 @@ export const EnvSchema = z.object({
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  PRIVACY_HIDE_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
+  PRIVACY_ANONYMISE_AFTER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(3 * 365),
+  PRIVACY_WARNING_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -38,6 +45,7 @@ export interface Config {
   smtpUrl: string | undefined;
   env: Env['NODE_ENV'];
   demoData: Env['DEMO_DATA'];
+  privacy: { hideAfterDays: number; anonymiseAfterDays: number; warningDays: number };
 }
 
 export class ConfigError extends Error {
@@ -73,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     env: e.NODE_ENV,
     demoData: e.DEMO_DATA,
+    privacy: {
+      hideAfterDays: e.PRIVACY_HIDE_AFTER_DAYS,
+      anonymiseAfterDays: e.PRIVACY_ANONYMISE_AFTER_DAYS,
+      warningDays: e.PRIVACY_WARNING_DAYS,
+    },
   };
 }
 

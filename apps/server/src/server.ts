@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/database.ts';
+import { runPrivacyLifecycle } from './modules/accounts/accounts.service.ts';
+import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
+import { requeueFailedMail } from './platform/mail/mailer.ts';
 import { seedDemoData, seedReferenceData } from './platform/seed/seed.ts';
 import type { WebHandler } from './platform/web.ts';
 
@@ -23,6 +26,7 @@ export async function loadWebHandler(buildDir = webBuildDir): Promise<WebHandler
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
+  jobs: Jobs;
   address: string;
   stop(): Promise<void>;
 }
@@ -42,15 +46,32 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({ database, config, web });
     if (loadedDemo) app.log.info('demo data loaded');
     if (!web) app.log.warn('the web UI is not built (npm run build): serving the API only');
+    const jobs = createJobs(
+      database,
+      {
+        'privacy-lifecycle': { cron: '17 3 * * *', run: () => runPrivacyLifecycle(app.ctx) },
+        'mail-retry': {
+          cron: '*/10 * * * *',
+          run: async () => {
+            await requeueFailedMail(database.db);
+            return app.ctx.mailer.flush();
+          },
+        },
+      },
+      (msg) => app.log.warn(msg),
+    );
+    await jobs.start();
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {
       app,
       database,
+      jobs,
       address,
       stop() {
         stopping ??= (async () => {
           await app.close();
+          await jobs.stop();
           await database.close();
         })();
         return stopping;

@@ -1,2 +1,4 @@
 export * from './errors.ts';
 export * from './countries.ts';
+export * from './accounts.ts';
+export * from './paths.ts';

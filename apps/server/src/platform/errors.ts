@@ -7,10 +7,11 @@ import { hasMessage, requestLocale, translate, type Locale } from './i18n.ts';
 export class AppError extends Error {
   constructor(
     public readonly code: ErrorCode,
-    /** Catalogue key of the message; defaults to the code's generic message. */
+    /** Catalogue key of the message; defaults to the code's generic message. Fields hold keys of validation_* messages. */
     public readonly messageKey: string = `error_${code.toLowerCase()}`,
     public readonly inputs: Record<string, unknown> = {},
     public readonly fields?: Record<string, string>,
+    public readonly headers?: Record<string, string>,
   ) {
     super(code);
   }
@@ -42,7 +43,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = requestLocale(request);
     if (error instanceof AppError) {
-      return send(reply, request, error.code, translate(locale, error.messageKey, error.inputs), error.fields);
+      if (error.headers) reply.headers(error.headers);
+      const fields = error.fields
+        ? Object.fromEntries(
+            Object.entries(error.fields).map(([f, key]) => [
+              f,
+              hasMessage(`validation_${key}`) ? translate(locale, `validation_${key}`) : key,
+            ]),
+          )
+        : undefined;
+      return send(reply, request, error.code, translate(locale, error.messageKey, error.inputs), fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { openDatabase, type Database } from '../../src/platform/db/database.ts';
 import type { WebHandler } from '../../src/platform/web.ts';
+import type { PrivacyDurations } from '../../src/platform/context.ts';
 import { withDatabase } from './pg-url.ts';
 
 export interface TestContext {
@@ -36,13 +37,30 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 }
 
 /** The whole app on a fresh database, for tests through app.inject(). */
-export async function createTestApp(
-  options: { web?: WebHandler; extraRoutes?: (app: FastifyInstance) => void } = {},
-): Promise<TestContext> {
+export interface TestAppOptions {
+  web?: WebHandler;
+  extraRoutes?: (app: FastifyInstance) => void;
+  smtpUrl?: string;
+  privacy?: PrivacyDurations;
+  now?: () => Date;
+  env?: 'test' | 'development';
+}
+
+export const TEST_SECRET = 'test-secret-'.padEnd(48, 'x');
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const app = await buildApp({
     database,
-    config: { publicUrl: 'http://localhost:3000', env: 'test', logLevel: 'silent' },
+    config: {
+      publicUrl: 'http://localhost:3000',
+      env: options.env ?? 'test',
+      logLevel: 'silent',
+      sessionSecret: TEST_SECRET,
+      smtpUrl: options.smtpUrl,
+      privacy: options.privacy,
+    },
+    now: options.now,
     web: options.web,
     logger: false,
   });

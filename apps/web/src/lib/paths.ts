@@ -1,25 +1,15 @@
 import { isLocale, locales, type Locale } from '@opentwinning/i18n';
+import { pagePath, pages, type PageName } from '@opentwinning/contracts/paths';
 
 /**
- * Localised addresses. Pages live in `src/routes/[lang=locale]/<page>` under their internal
- * (English) name; each language shows its own slug: /es/paises ↔ /en/countries.
+ * Localised addresses. Pages live in `src/routes/[lang=locale]/<route>`; each language shows its
+ * own slug (/es/paises ↔ /en/countries). The table is shared with the server (links in emails).
  */
-export const pages = {
-  home: { es: '', en: '' },
-  about: { es: 'que-es', en: 'about' },
-  countries: { es: 'paises', en: 'countries' },
-} as const satisfies Record<string, Record<Locale, string>>;
-
-export type PageName = keyof typeof pages;
+export { pages, type PageName };
 
 /** The address of a page in a language, with an optional query. */
 export function href(lang: Locale, page: PageName, query?: Record<string, string | undefined>): string {
-  const slug = pages[page][lang];
-  const path = slug ? `/${lang}/${slug}` : `/${lang}`;
-  const params = new URLSearchParams(
-    Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
-  ).toString();
-  return params ? `${path}?${params}` : path;
+  return pagePath(lang, page, query);
 }
 
 interface Parsed {
@@ -41,7 +31,8 @@ function parse(pathname: string): Parsed | undefined {
 export function toInternalPath(pathname: string): string {
   const p = parse(pathname);
   if (!p?.page || !p.slug) return pathname;
-  return `/${p.lang}/${p.page === 'home' ? '' : p.page}${p.rest}`;
+  const route = pages[p.page].route;
+  return `/${p.lang}${route ? `/${route}` : ''}${p.rest}`;
 }
 
 /**

@@ -14,6 +14,7 @@ export interface CountryFact {
   leftOn?: string;
   leftSource?: string;
   hasRegions?: boolean;
+  usesRegionalStep?: boolean;
   service?: { name?: string; website?: string };
 }
 
@@ -94,6 +95,7 @@ export const countryFacts: CountryFact[] = [
       website: 'https://etwinning.es',
     }),
     hasRegions: true,
+    usesRegionalStep: true,
   },
   founder('SE'),
   {

@@ -18,6 +18,7 @@ const columns = {
   leftOn: country.leftOn,
   leftSource: country.leftSource,
   hasRegions: country.hasRegions,
+  usesRegionalStep: country.usesRegionalStep,
   serviceName: supportService.name,
   serviceWebsite: supportService.website,
 };
@@ -65,4 +66,13 @@ export async function findCentralService(db: Db) {
 export async function countCountries(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(country);
   return row?.n ?? 0;
+}
+
+export async function updateCountry(db: Db, code: string, values: Partial<typeof country.$inferInsert>): Promise<void> {
+  await db.update(country).set(values).where(eq(country.code, code));
+}
+
+export async function findRegion(db: Db, id: number) {
+  const [row] = await db.select().from(region).where(eq(region.id, id));
+  return row;
 }

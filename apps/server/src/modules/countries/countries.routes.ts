@@ -82,7 +82,8 @@ export const countriesRoutes: FastifyPluginAsyncZod = async (app) => {
           200: Country.extend({
             joinedSource: z.string(),
             leftSource: z.string().nullable(),
-            regions: z.array(z.object({ code: z.string(), name: z.string() })),
+            usesRegionalStep: z.boolean(),
+            regions: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string() })),
           }),
           ...errorResponses(404, 422),
         },

@@ -23,6 +23,7 @@ export async function seedCountries(db: Db): Promise<void> {
           leftOn: f.leftOn ?? null,
           leftSource: f.leftSource ?? null,
           hasRegions: f.hasRegions ?? false,
+          usesRegionalStep: f.usesRegionalStep ?? false,
         })),
       )
       .onConflictDoNothing();

@@ -84,11 +84,31 @@ export async function getCountry(db: Db, code: string, locale: Locale) {
     ...present(row, locale),
     joinedSource: row.joinedSource,
     leftSource: row.leftSource,
-    regions: regions.map((r) => ({ code: r.code, name: nameIn(r.names, locale) })),
+    usesRegionalStep: row.usesRegionalStep,
+    regions: regions.map((r) => ({ id: r.id, code: r.code, name: nameIn(r.names, locale) })),
   };
 }
 
 export async function centralService(db: Db, locale: Locale) {
   const row = await repo.findCentralService(db);
   return { name: row?.name ?? translate(locale, 'support_central'), website: row?.website ?? null };
+}
+
+export async function isParticipating(db: Db, code: string, date: string): Promise<boolean> {
+  const rows = await repo.findParticipatingOn(db, date);
+  return rows.some((r) => r.code === code);
+}
+
+/** The NSS's choice of the regional step (R-ACC-3); only for countries with regions. */
+export async function setRegionalStep(db: Db, code: string, enabled: boolean): Promise<void> {
+  const row = await repo.findCountry(db, code);
+  if (!row) throw new AppError('NOT_FOUND', 'error_country_not_found', { code });
+  if (enabled && !row.hasRegions) throw new AppError('CONFLICT', 'error_country_has_no_regions');
+  await repo.updateCountry(db, code, { usesRegionalStep: enabled });
+}
+
+/** The name of a region in a language, or undefined. */
+export async function regionName(db: Db, regionId: number, locale: Locale): Promise<string | undefined> {
+  const r = await repo.findRegion(db, regionId);
+  return r ? nameIn(r.names, locale) : undefined;
 }

@@ -20,6 +20,8 @@ export const country = pgTable(
     leftSource: text('left_source'),
     /** Whether the country has a regional layer under its support service (R-CTRY-3). */
     hasRegions: boolean('has_regions').notNull().default(false),
+    /** The NSS's choice: a regional coordinator (or the head teacher) confirms before it decides (R-ACC-3). */
+    usesRegionalStep: boolean('uses_regional_step').notNull().default(false),
   },
   (t) => [
     check('country_code_format', sql`${t.code} ~ '^[A-Z]{2}$'`),

@@ -1,3 +1,8 @@
 // Every table of the platform, gathered for Drizzle and drizzle-kit.
 export * from '../../modules/countries/countries.tables.ts';
 export * from '../settings.tables.ts';
+export * from '../../modules/accounts/accounts.tables.ts';
+export * from '../../modules/schools/schools.tables.ts';
+export * from '../../modules/validation/validation.tables.ts';
+export * from '../../modules/audit/audit.tables.ts';
+export * from '../mail/mail.tables.ts';

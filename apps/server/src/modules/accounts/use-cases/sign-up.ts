@@ -1,0 +1,76 @@
+import { pagePath, type SignUpRequest } from '@opentwinning/contracts';
+import { AppError } from '../../../platform/errors.ts';
+import type { ServiceContext } from '../../../platform/context.ts';
+import { hashPassword } from '../../../platform/auth/password.ts';
+import { hashToken, randomToken } from '../../../platform/auth/secrets.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import * as repo from '../accounts.repository.ts';
+
+const CONFIRM_HOURS = 48;
+
+/** R-ACC-1, R-ACC-4, R-MOD-2: an account with a unique email and username, code of conduct accepted. */
+export async function signUp(ctx: ServiceContext, input: SignUpRequest): Promise<{ personId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.now();
+  const personId = await ctx.db.transaction(async (tx) => {
+    const fields: Record<string, string> = {};
+    if (await repo.findPersonByEmail(tx, input.email)) fields.email = 'email_taken';
+    if (await repo.findPersonByUsername(tx, input.username)) fields.username = 'username_taken';
+    if (Object.keys(fields).length) throw new AppError('CONFLICT', 'error_account_exists', {}, fields);
+    const person = await repo.insertPerson(tx, {
+      email: input.email,
+      username: input.username,
+      passwordHash,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      uiLanguage: input.uiLanguage,
+      codeOfConductAcceptedAt: now,
+      createdAt: now,
+    });
+    await sendConfirmation(ctx, tx, person);
+    await recordAudit(tx, {
+      actor: { id: person.id, label: person.username },
+      action: 'account.created',
+      subject: { id: person.id, label: person.username },
+    });
+    return person.id;
+  });
+  await ctx.mailer.flush();
+  return { personId };
+}
+
+export async function sendConfirmation(
+  ctx: ServiceContext,
+  tx: Parameters<typeof repo.insertToken>[0],
+  person: repo.PersonRow,
+): Promise<void> {
+  const token = randomToken();
+  const now = ctx.now();
+  await repo.insertToken(tx, {
+    id: hashToken(token),
+    purpose: 'confirm_email',
+    personId: person.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3600_000),
+  });
+  const lang = person.uiLanguage as 'es' | 'en';
+  await ctx.mailer.enqueue(tx, {
+    to: person.email,
+    locale: lang,
+    kind: 'confirm_email',
+    inputs: {
+      name: person.firstName,
+      link: `${ctx.publicUrl}${pagePath(lang, 'confirmEmail', { token })}`,
+      hours: CONFIRM_HOURS,
+    },
+  });
+}
+
+/** Sends a new confirmation link; says nothing about whether the address is known. */
+export async function resendConfirmation(ctx: ServiceContext, email: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const person = await repo.findPersonByEmail(tx, email);
+    if (person && !person.emailConfirmedAt && !person.anonymisedAt) await sendConfirmation(ctx, tx, person);
+  });
+  await ctx.mailer.flush();
+}
