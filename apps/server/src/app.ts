@@ -22,6 +22,7 @@ import type { PrivacyDurations, ServiceContext } from './platform/context.ts';
 import type { Database, Db } from './platform/db/database.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
+import { demoRoutes } from './platform/seed/demo.routes.ts';
 import { registerErrorHandling, replyNotFound } from './platform/errors.ts';
 import { mountWeb, type WebHandler } from './platform/web.ts';
 
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(validationRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
+      await api.register(demoRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(swaggerUi, {
         routePrefix: '/docs',

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { seedCountries } from '../../modules/countries/countries.seed.ts';
 import type { Db } from '../db/database.ts';
 import { platformSetting } from '../settings.tables.ts';
+import { seedDemoPeople } from './demo.seed.ts';
 
 /** Reference data every installation needs (countries, support services, regions). Idempotent. */
 export async function seedReferenceData(db: Db): Promise<void> {
@@ -13,7 +14,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * its domain. Runs once per database (remembered in platform_setting).
  */
 export type DemoSeeder = (db: Db) => Promise<void>;
-const demoSeeders: DemoSeeder[] = [];
+const demoSeeders: DemoSeeder[] = [seedDemoPeople];
 
 export function registerDemoSeeder(seeder: DemoSeeder): void {
   demoSeeders.push(seeder);
