@@ -82,6 +82,12 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   const cookie = event.request.headers.get('cookie');
   if (cookie) headers.cookie = cookie;
   headers['accept-language'] = event.locals.lang;
+  // The page itself is the caller: SvelteKit has already checked the form's origin (CSRF), and the
+  // API checks that writes made with the session cookie come from this site.
+  headers.host = event.url.host;
+  headers.origin = event.url.origin;
+  const forwardedFor = event.getClientAddress();
+  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   const body =
     request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
   const res = await app.inject({ method: request.method, url: url.pathname + url.search, headers, payload: body });

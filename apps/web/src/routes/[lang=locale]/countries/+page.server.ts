@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const query = date ? `?date=${encodeURIComponent(date)}` : '';
   const [countries, map, history] = await Promise.all([
     callApi<CountriesResponse>(fetch, `/api/countries${query}`),
-    callApi<string>(fetch, `/api/countries/map.svg${query}`, 'text'),
+    callApi<string>(fetch, `/api/countries/map.svg${query}`, { as: 'text' }),
     getFromApi<CountryHistoryResponse>(fetch, '/api/countries/history'),
   ]);
   if (!countries.ok) {
