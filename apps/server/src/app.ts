@@ -57,7 +57,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? {
       level: options.config.logLevel,
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization'], remove: true },
+      // Query strings can carry secrets (confirmation and head-teacher links): log the path only.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+      },
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
