@@ -59,7 +59,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       level: options.config.logLevel,
       // Query strings can carry secrets (confirmation and head-teacher links): log the path only.
       serializers: {
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+          ip: req.ip,
+        }),
       },
     },
     genReqId: (req) => {

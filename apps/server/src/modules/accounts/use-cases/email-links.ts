@@ -1,9 +1,9 @@
-import { pagePath } from '@opentwinning/contracts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { hashPassword } from '../../../platform/auth/password.ts';
-import { hashToken, randomToken } from '../../../platform/auth/secrets.ts';
+import { hashToken } from '../../../platform/auth/secrets.ts';
 import * as repo from '../accounts.repository.ts';
+import { emailLink } from './email-token.ts';
 
 const RESET_MINUTES = 60;
 
@@ -23,25 +23,11 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string): 
   await ctx.db.transaction(async (tx) => {
     const person = await repo.findPersonByEmail(tx, email);
     if (!person || person.anonymisedAt) return;
-    const token = randomToken();
-    const now = ctx.now();
-    await repo.insertToken(tx, {
-      id: hashToken(token),
+    await emailLink(ctx, tx, person, {
       purpose: 'reset_password',
-      personId: person.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000),
-    });
-    const lang = person.uiLanguage as 'es' | 'en';
-    await ctx.mailer.enqueue(tx, {
-      to: person.email,
-      locale: lang,
-      kind: 'reset_password',
-      inputs: {
-        name: person.firstName,
-        link: `${ctx.publicUrl}${pagePath(lang, 'passwordReset', { token })}`,
-        minutes: RESET_MINUTES,
-      },
+      validMinutes: RESET_MINUTES,
+      page: 'passwordReset',
+      inputs: { minutes: RESET_MINUTES },
     });
   });
   await ctx.mailer.flush();

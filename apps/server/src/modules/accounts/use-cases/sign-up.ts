@@ -1,10 +1,10 @@
-import { pagePath, type SignUpRequest } from '@opentwinning/contracts';
+import type { SignUpRequest } from '@opentwinning/contracts';
 import { AppError } from '../../../platform/errors.ts';
-import type { ServiceContext } from '../../../platform/context.ts';
+import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import { hashPassword } from '../../../platform/auth/password.ts';
-import { hashToken, randomToken } from '../../../platform/auth/secrets.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import * as repo from '../accounts.repository.ts';
+import { emailLink } from './email-token.ts';
 
 const CONFIRM_HOURS = 48;
 
@@ -39,30 +39,12 @@ export async function signUp(ctx: ServiceContext, input: SignUpRequest): Promise
   return { personId };
 }
 
-export async function sendConfirmation(
-  ctx: ServiceContext,
-  tx: Parameters<typeof repo.insertToken>[0],
-  person: repo.PersonRow,
-): Promise<void> {
-  const token = randomToken();
-  const now = ctx.now();
-  await repo.insertToken(tx, {
-    id: hashToken(token),
+export function sendConfirmation(ctx: ServiceContext, tx: Tx, person: repo.PersonRow): Promise<void> {
+  return emailLink(ctx, tx, person, {
     purpose: 'confirm_email',
-    personId: person.id,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + CONFIRM_HOURS * 3600_000),
-  });
-  const lang = person.uiLanguage as 'es' | 'en';
-  await ctx.mailer.enqueue(tx, {
-    to: person.email,
-    locale: lang,
-    kind: 'confirm_email',
-    inputs: {
-      name: person.firstName,
-      link: `${ctx.publicUrl}${pagePath(lang, 'confirmEmail', { token })}`,
-      hours: CONFIRM_HOURS,
-    },
+    validMinutes: CONFIRM_HOURS * 60,
+    page: 'confirmEmail',
+    inputs: { hours: CONFIRM_HOURS },
   });
 }
 
