@@ -44,6 +44,7 @@ export interface TestAppOptions {
   privacy?: PrivacyDurations;
   now?: () => Date;
   env?: 'test' | 'development';
+  publicUrl?: string;
 }
 
 export const TEST_SECRET = 'test-secret-'.padEnd(48, 'x');
@@ -53,7 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
   const app = await buildApp({
     database,
     config: {
-      publicUrl: 'http://localhost:3000',
+      publicUrl: options.publicUrl ?? 'http://localhost:3000',
       env: options.env ?? 'test',
       logLevel: 'silent',
       sessionSecret: TEST_SECRET,
