@@ -19,3 +19,9 @@ export async function findPersonForRole(ctx: ServiceContext, username: string) {
   if (!person.emailConfirmedAt) throw new AppError('CONFLICT', 'error_email_not_confirmed');
   return person;
 }
+
+/** A person's public handle, for labels (audit). */
+export async function findPersonById(ctx: ServiceContext, id: string) {
+  const p = await repo.findPersonById(ctx.db, id);
+  return p ? { id: p.id, username: p.username } : undefined;
+}

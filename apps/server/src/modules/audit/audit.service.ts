@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/context.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
@@ -35,10 +35,13 @@ export async function listAudit(db: Db, options: { countryCode: string | null; b
     .where(
       and(
         options.countryCode ? eq(auditEntry.countryCode, options.countryCode) : sql`true`,
-        options.before ? lt(auditEntry.id, options.before) : sql`true`,
+        // Keyset pagination on (at, id): entries older than the one given.
+        options.before
+          ? sql`(${auditEntry.at}, ${auditEntry.id}) < (SELECT at, id FROM audit_entry WHERE id = ${options.before})`
+          : sql`true`,
       ),
     )
-    .orderBy(desc(auditEntry.id))
+    .orderBy(desc(auditEntry.at), desc(auditEntry.id))
     .limit(options.limit);
   return rows.map((r) => ({
     id: r.id,

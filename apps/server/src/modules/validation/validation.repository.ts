@@ -184,3 +184,19 @@ export async function allAffiliationsOfPerson(db: Q, personId: string) {
 export async function rolesOfPersonAll(db: Q, personId: string) {
   return db.select().from(roleAssignment).where(eq(roleAssignment.personId, personId));
 }
+
+/** Pending affiliations of a country that waited for the regional step no longer wait. */
+export async function releaseAwaitingRegion(db: Q, countryCode: string): Promise<number> {
+  const rows = await db
+    .update(affiliation)
+    .set({ regionalStatus: 'not_required' })
+    .where(
+      and(
+        eq(affiliation.status, 'pending'),
+        eq(affiliation.regionalStatus, 'awaiting'),
+        sql`${affiliation.schoolId} IN (SELECT id FROM school WHERE country_code = ${countryCode})`,
+      ),
+    )
+    .returning({ id: affiliation.id });
+  return rows.length;
+}

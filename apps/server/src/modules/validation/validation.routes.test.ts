@@ -187,8 +187,15 @@ describe('the regional step (Spain: regional coordinator or head teacher first)'
   });
 
   it('follows the NSS choice: without the regional step, Spanish affiliations go straight to the NSS', async () => {
+    const waiting = await signedUp(t);
+    const waitingSchool = await newSchool(t, waiting, { countryCode: 'ES', regionCode: 'ES-AN' });
+    const waitingId = await joinSchool(t, waiting, waitingSchool.id);
+    expect((await me(waiting)).affiliations[0].regionalStatus).toBe('awaiting');
     const off = await call(t, 'PUT', '/api/nss/ES/regional-step', { cookie: nssEs.cookie, body: { enabled: false } });
     expect(off.statusCode).toBe(200);
+    // Those that were waiting for the region are released to the NSS.
+    expect((await me(waiting)).affiliations[0].regionalStatus).toBe('not_required');
+    expect((await decide(nssEs, [waitingId], 'validate')).statusCode).toBe(200);
     const teacher = await signedUp(t);
     const school = await newSchool(t, teacher, { countryCode: 'ES', regionCode: 'ES-CT' });
     const affiliation = await joinSchool(t, teacher, school.id);
@@ -338,6 +345,8 @@ describe('roles and audit', () => {
 
     const revoke = await call(t, 'DELETE', `/api/roles/${named.json().id}`, { cookie: css.cookie });
     expect(revoke.statusCode).toBe(204);
+    const revoked = (await call(t, 'GET', '/api/audit?country=IT', { cookie: css.cookie })).json().entries[0];
+    expect(revoked).toMatchObject({ action: 'role.revoked', subject: future.username, actor: css.username });
     expect((await me(future)).abilities.validateCountries).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { AppError } from '../../../platform/errors.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { canDecideFor, isCssOfficer, type Actor } from '../../../platform/auth/actor.ts';
 import type { Locale } from '../../../platform/i18n.ts';
-import { findPersonForRole } from '../../accounts/accounts.service.ts';
+import { findPersonById, findPersonForRole } from '../../accounts/accounts.service.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { getCountry, regionName, setRegionalStep } from '../../countries/countries.service.ts';
 import * as repo from '../validation.repository.ts';
@@ -76,12 +76,13 @@ export async function revokeRole(ctx: ServiceContext, actor: Actor, assignmentId
     isCssOfficer(actor) ||
     (row.role === 'regional_coordinator' && !!row.countryCode && canDecideFor(actor, row.countryCode));
   if (!allowed) throw new AppError('FORBIDDEN');
+  const holder = await findPersonById(ctx, row.personId);
   await ctx.db.transaction(async (tx) => {
     await repo.revokeRole(tx, assignmentId, ctx.now());
     await recordAudit(tx, {
       actor: { id: actor.personId, label: actor.username },
       action: 'role.revoked',
-      subject: { id: row.personId, label: '' },
+      subject: { id: row.personId, label: holder?.username ?? '' },
       countryCode: row.countryCode,
       details: { role: row.role, regionId: row.regionId },
     });
@@ -110,9 +111,12 @@ export async function listRegionalCoordinators(ctx: ServiceContext, actor: Actor
 export async function chooseRegionalStep(ctx: ServiceContext, actor: Actor, countryCode: string, enabled: boolean) {
   if (!canDecideFor(actor, countryCode)) throw new AppError('FORBIDDEN', 'error_not_your_country');
   await setRegionalStep(ctx.db, countryCode, enabled);
+  // Without the regional step, registrations that were waiting for it go straight to the NSS.
+  const released = enabled ? 0 : await repo.releaseAwaitingRegion(ctx.db, countryCode);
   await recordAudit(ctx.db, {
     actor: { id: actor.personId, label: actor.username },
     action: enabled ? 'country.regional_step_on' : 'country.regional_step_off',
     countryCode,
+    details: { released },
   });
 }
