@@ -38,7 +38,10 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real server (`node --import tsx apps/server/src/main.ts`) on a fresh data directory
  * and waits until GET /api/ready answers 200. The first start initialises the embedded database.
  */
-export async function startServer(readyTimeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  readyTimeoutMs = 90_000,
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'opentwinning-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -46,6 +49,7 @@ export async function startServer(readyTimeoutMs = 90_000): Promise<RunningServe
   env.LOG_LEVEL = 'warn';
   env.PUBLIC_URL = baseUrl;
   delete env.DATABASE_URL; // always the embedded database on the temp dir
+  Object.assign(env, extraEnv);
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,

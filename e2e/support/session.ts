@@ -23,14 +23,14 @@ export interface E2e {
  * Call inside a describe: starts a server and a browser for the file; every tab opened in a test
  * is closed after it, and the test fails if the browser reported a console error or page error.
  */
-export function useE2e(): E2e {
+export function useE2e(options: { env?: () => Promise<Record<string, string>> | Record<string, string> } = {}): E2e {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let tabs: Tab[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser(); // first: without a browser, fail fast and start nothing
-    server = await startServer();
+    server = await startServer(await options.env?.());
   });
   afterAll(async () => {
     await browser?.close();

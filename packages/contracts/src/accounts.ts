@@ -142,7 +142,10 @@ export type SignUpRequest = z.infer<typeof SignUpRequest>;
 export const SignInRequest = z.object({ email: Email, password: z.string().min(1, { message: 'required' }).max(200) });
 export const TokenRequest = z.object({ token: z.string().min(10, { message: 'token_invalid' }).max(200) });
 export const PasswordResetRequest = z.object({ email: Email });
-export const PasswordResetComplete = z.object({ token: z.string().min(10).max(200), password: Password });
+export const PasswordResetComplete = z.object({
+  token: z.string().min(10, { message: 'token_invalid' }).max(200, { message: 'token_invalid' }),
+  password: Password,
+});
 
 const isTimeZone = (tz: string) => {
   try {

@@ -152,7 +152,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.getMe(ctx, requireSignedIn(request.actor), isDevelopmentLocal(app.config.env, request.ip)),
+      service.getMe(
+        ctx,
+        requireSignedIn(request.actor),
+        isDevelopmentLocal(app.config.env, request.ip),
+        requestLocale(request),
+      ),
   );
 
   app.put(
@@ -168,7 +173,12 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireSignedIn(request.actor);
       await service.updateProfile(ctx, actor, request.body);
-      return service.getMe(ctx, { ...actor, profileCompleted: true }, isDevelopmentLocal(app.config.env, request.ip));
+      return service.getMe(
+        ctx,
+        { ...actor, profileCompleted: true },
+        isDevelopmentLocal(app.config.env, request.ip),
+        requestLocale(request),
+      );
     },
   );
 

@@ -29,7 +29,7 @@ export const demoRoutes: FastifyPluginAsyncZod = async (app) => {
           ...demoOfficers.map((o) => ({
             email: o.email,
             role: o.role,
-            description: [o.firstName, o.lastName, o.country, o.region].filter(Boolean).join(' · '),
+            description: [`${o.firstName} ${o.lastName}`, o.country, o.region].filter(Boolean).join(' · '),
           })),
           ...teachers.map((t) => ({
             email: demoLogin(t).email,

@@ -17,7 +17,12 @@ export async function updateProfile(ctx: ServiceContext, actor: Actor, input: Pr
   });
 }
 
-export async function getMe(ctx: ServiceContext, actor: Actor, development: boolean): Promise<MeResponse> {
+export async function getMe(
+  ctx: ServiceContext,
+  actor: Actor,
+  development: boolean,
+  locale: 'es' | 'en',
+): Promise<MeResponse> {
   const p = await repo.findPersonById(ctx.db, actor.personId);
   if (!p) throw new AppError('UNAUTHENTICATED');
   const countries = nssCountries(actor);
@@ -37,7 +42,7 @@ export async function getMe(ctx: ServiceContext, actor: Actor, development: bool
     emailConfirmed: !!p.emailConfirmedAt,
     profileCompleted: !!p.profileCompletedAt,
     status: actor.validated ? 'validated' : 'registered',
-    affiliations: await affiliationsOf(ctx.db, p.id, p.uiLanguage as 'es' | 'en'),
+    affiliations: await affiliationsOf(ctx.db, p.id, locale),
     roles: actor.roles,
     abilities: {
       actAsEtwinner: actor.validated,
