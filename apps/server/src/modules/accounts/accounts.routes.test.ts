@@ -104,6 +104,25 @@ describe('profile (R-ACC-1, R-ACC-2)', () => {
     });
   });
 
+  it('keeps the username: it cannot be changed (R-ACC-4)', async () => {
+    const m = await signedUp(t);
+    const res = await call(t, 'PUT', '/api/me/profile', {
+      cookie: m.cookie,
+      body: {
+        username: 'someone_else',
+        firstName: 'A',
+        lastName: 'B',
+        schoolRole: 'teacher',
+        subjects: ['art'],
+        languages: ['fr'],
+        uiLanguage: 'en',
+        timeZone: 'Europe/Paris',
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().username).toBe(m.username);
+  });
+
   it('checks subjects, languages and time zone against their closed lists', async () => {
     const m = await signedUp(t, { profile: false });
     const res = await call(t, 'PUT', '/api/me/profile', {
