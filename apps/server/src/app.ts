@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { schoolsRoutes } from './modules/schools/schools.routes.ts';
+import { rolesRoutes } from './modules/validation/roles.routes.ts';
 import { validationRoutes } from './modules/validation/validation.routes.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import type { PrivacyDurations, ServiceContext } from './platform/context.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accountsRoutes);
       await api.register(schoolsRoutes);
       await api.register(validationRoutes);
+      await api.register(rolesRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
       await api.register(demoRoutes);
