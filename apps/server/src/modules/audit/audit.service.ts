@@ -28,13 +28,17 @@ export async function recordAudit(tx: Tx | Db, entry: AuditInput): Promise<void>
 }
 
 /** Entries for one country (null: all countries, for the CSS), newest first, by pages of `limit`. */
-export async function listAudit(db: Db, options: { countryCode: string | null; before?: number; limit: number }) {
+export async function listAudit(
+  db: Db,
+  options: { countryCode: string | null; subjectId?: string; before?: number; limit: number },
+) {
   const rows = await db
     .select()
     .from(auditEntry)
     .where(
       and(
         options.countryCode ? eq(auditEntry.countryCode, options.countryCode) : sql`true`,
+        options.subjectId ? eq(auditEntry.subjectId, options.subjectId) : sql`true`,
         // Keyset pagination on (at, id): entries older than the one given.
         options.before
           ? sql`(${auditEntry.at}, ${auditEntry.id}) < (SELECT at, id FROM audit_entry WHERE id = ${options.before})`

@@ -78,9 +78,8 @@ export async function affiliationDetail(ctx: ServiceContext, actor: Actor, id: s
   if (!row) throw new AppError('NOT_FOUND');
   if (!canHandle(actor, row.school.countryCode, row.school.regionId)) throw new AppError('FORBIDDEN');
   const p = row.person;
-  const audit = (await listAudit(ctx.db, { countryCode: row.school.countryCode, limit: 200 })).filter(
-    (e) => e.details.affiliationId === id || e.subject === p.username,
-  );
+  // The trail about this person in this country (requests, confirmations, decisions, roles).
+  const audit = await listAudit(ctx.db, { countryCode: row.school.countryCode, subjectId: p.id, limit: 100 });
   return {
     id: row.affiliation.id,
     status: row.affiliation.status,
