@@ -219,6 +219,18 @@ describe('sessions', () => {
     expect(signIn.statusCode).toBe(200);
   });
 
+  it('sends at most 3 reset links to one address in 15 minutes, answering the same way', async () => {
+    const m = await signedUp(t);
+    for (let i = 0; i < 5; i++) {
+      expect((await call(t, 'POST', '/api/auth/password-reset', { body: { email: m.email } })).statusCode).toBe(202);
+    }
+    const { rows } = await t.database.pool.query(
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1 AND kind = 'reset_password'`,
+      [m.email],
+    );
+    expect(rows[0].n).toBe(3);
+  });
+
   it.each([
     ['GET', '/api/me'],
     ['PUT', '/api/me/profile'],

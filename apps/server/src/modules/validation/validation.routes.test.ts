@@ -163,8 +163,14 @@ describe('the regional step (Spain: regional coordinator or head teacher first)'
     });
     expect(confirmed.json()).toEqual({ confirmed: 1 });
     expect((await decide(nssEs, [affiliation], 'validate')).statusCode).toBe(200);
-    const detail = (await call(t, 'GET', `/api/validation/affiliations/${affiliation}`, { cookie: nssEs.cookie })).json();
-    expect(detail).toMatchObject({ status: 'validated', regionalStatus: 'confirmed', person: { username: teacher.username } });
+    const detail = (
+      await call(t, 'GET', `/api/validation/affiliations/${affiliation}`, { cookie: nssEs.cookie })
+    ).json();
+    expect(detail).toMatchObject({
+      status: 'validated',
+      regionalStatus: 'confirmed',
+      person: { username: teacher.username },
+    });
     expect(detail.audit.map((e: { action: string }) => e.action).sort()).toEqual([
       'affiliation.region_confirmed',
       'affiliation.requested',

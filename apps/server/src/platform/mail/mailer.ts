@@ -113,3 +113,18 @@ export async function mailTo(db: Db, address: string) {
 export async function forgetMailTo(tx: Tx | Db, address: string): Promise<void> {
   await tx.delete(mailOutbox).where(sql`lower(${mailOutbox.toAddress}) = lower(${address})`);
 }
+
+/** How many messages of a kind went to an address since a time (to limit repeated sends). */
+export async function countRecentMail(db: Tx | Db, address: string, kind: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .where(
+      and(
+        sql`lower(${mailOutbox.toAddress}) = lower(${address})`,
+        eq(mailOutbox.kind, kind),
+        sql`${mailOutbox.createdAt} > ${since.toISOString()}`,
+      ),
+    );
+  return row?.n ?? 0;
+}

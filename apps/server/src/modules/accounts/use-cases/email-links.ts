@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../../platform/context.ts';
 import { hashPassword } from '../../../platform/auth/password.ts';
 import { hashToken } from '../../../platform/auth/secrets.ts';
 import * as repo from '../accounts.repository.ts';
-import { emailLink } from './email-token.ts';
+import { emailLink, mayEmailLink } from './email-token.ts';
 
 const RESET_MINUTES = 60;
 
@@ -23,6 +23,7 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string): 
   await ctx.db.transaction(async (tx) => {
     const person = await repo.findPersonByEmail(tx, email);
     if (!person || person.anonymisedAt) return;
+    if (!(await mayEmailLink(ctx, tx, person, 'reset_password'))) return; // answered the same way
     await emailLink(ctx, tx, person, {
       purpose: 'reset_password',
       validMinutes: RESET_MINUTES,

@@ -1,7 +1,23 @@
 import { pagePath, type PageName } from '@opentwinning/contracts';
 import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import { hashToken, randomToken } from '../../../platform/auth/secrets.ts';
+import { countRecentMail } from '../../../platform/mail/mailer.ts';
 import * as repo from '../accounts.repository.ts';
+
+/** At most this many links of one kind to one address per window: a form cannot be used to flood a mailbox. */
+export const LINKS_PER_WINDOW = 3;
+const WINDOW_MS = 15 * 60_000;
+
+/** True when another link of this kind may be sent to the person now. */
+export async function mayEmailLink(
+  ctx: ServiceContext,
+  tx: Tx,
+  person: repo.PersonRow,
+  purpose: string,
+): Promise<boolean> {
+  const since = new Date(ctx.now().getTime() - WINDOW_MS);
+  return (await countRecentMail(tx, person.email, purpose, since)) < LINKS_PER_WINDOW;
+}
 
 /**
  * Issues a single-use link (only its hash is stored) and writes the email carrying it, in the

@@ -4,7 +4,7 @@ import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import { hashPassword } from '../../../platform/auth/password.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import * as repo from '../accounts.repository.ts';
-import { emailLink } from './email-token.ts';
+import { emailLink, mayEmailLink } from './email-token.ts';
 
 const CONFIRM_HOURS = 48;
 
@@ -52,7 +52,8 @@ export function sendConfirmation(ctx: ServiceContext, tx: Tx, person: repo.Perso
 export async function resendConfirmation(ctx: ServiceContext, email: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const person = await repo.findPersonByEmail(tx, email);
-    if (person && !person.emailConfirmedAt && !person.anonymisedAt) await sendConfirmation(ctx, tx, person);
+    if (!person || person.emailConfirmedAt || person.anonymisedAt) return;
+    if (await mayEmailLink(ctx, tx, person, 'confirm_email')) await sendConfirmation(ctx, tx, person);
   });
   await ctx.mailer.flush();
 }
