@@ -41,7 +41,7 @@ export const defaultPrivacy: PrivacyDurations = { hideAfterDays: 365, anonymiseA
 export interface AppOptions {
   database: Database;
   config: Pick<Config, 'publicUrl' | 'env' | 'logLevel' | 'sessionSecret'> &
-    Partial<Pick<Config, 'smtpUrl' | 'privacy'>>;
+    Partial<Pick<Config, 'smtpUrl' | 'privacy' | 'trustProxy'>>;
   /** Defaults to SMTP when config.smtpUrl is set, else the outbox only. */
   mailer?: Mailer;
   /** The clock (tests move it). */
@@ -71,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: options.config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -23,6 +23,7 @@ export const EnvSchema = z.object({
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PRIVACY_HIDE_AFTER_DAYS: z.coerce.number().int().min(1).default(365),
   PRIVACY_ANONYMISE_AFTER_DAYS: z.coerce
     .number()
@@ -46,6 +47,8 @@ export interface Config {
   env: Env['NODE_ENV'];
   demoData: Env['DEMO_DATA'];
   privacy: { hideAfterDays: number; anonymiseAfterDays: number; warningDays: number };
+  /** Behind a reverse proxy that sets X-Forwarded-For: trust it for the client's address. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     env: e.NODE_ENV,
     demoData: e.DEMO_DATA,
+    trustProxy: e.TRUST_PROXY === 'true',
     privacy: {
       hideAfterDays: e.PRIVACY_HIDE_AFTER_DAYS,
       anonymiseAfterDays: e.PRIVACY_ANONYMISE_AFTER_DAYS,

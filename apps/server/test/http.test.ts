@@ -33,6 +33,25 @@ describe('error model', () => {
     expect(res.body).not.toMatch(/secret|hunter2|app\.ts|stack/i);
   });
 
+  it('answers input the database refuses (NUL byte, out-of-range number, year 0) with 422, not 500', async () => {
+    const cases = ['/api/countries?date=0000-01-01', '/api/countries/map.svg?date=0000-01-01'];
+    for (const url of cases) expect((await ctx.app.inject(url)).statusCode, url).toBe(422);
+    const nul = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: {
+        email: 'nul@x.org',
+        password: 'correct horse battery',
+        username: 'nuluser',
+        firstName: 'A\u0000',
+        lastName: 'B',
+        acceptCodeOfConduct: true,
+      },
+    });
+    expect(nul.statusCode).toBe(422);
+    expect(nul.json().error.code).toBe('VALIDATION');
+  });
+
   it('uses the lang query parameter over Accept-Language, and falls back to Spanish', async () => {
     const viaQuery = await ctx.app.inject({
       url: '/api/countries?date=x&lang=en',

@@ -86,8 +86,14 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   // API checks that writes made with the session cookie come from this site.
   headers.host = event.url.host;
   headers.origin = event.url.origin;
-  const forwardedFor = event.getClientAddress();
-  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
+  // The browser's address, vouched for by the process secret shared with the API (see platform/client.ts).
+  const secret = (globalThis as Record<symbol, string | undefined>)[Symbol.for('opentwinning.internal-secret')];
+  delete headers['x-ot-internal'];
+  delete headers['x-ot-client-ip'];
+  if (secret) {
+    headers['x-ot-internal'] = secret;
+    headers['x-ot-client-ip'] = event.getClientAddress();
+  }
   const body =
     request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
   const res = await app.inject({ method: request.method, url: url.pathname + url.search, headers, payload: body });

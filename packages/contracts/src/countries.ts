@@ -14,7 +14,7 @@ export const IsoDate = z
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1;
     },
     { message: 'date_invalid' },
   );

@@ -72,9 +72,44 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Malformed JSON, bad content length and the like: the caller's mistake, said plainly.
       return send(reply, request, 'VALIDATION', translate(locale, 'error_validation'));
     }
-    request.log.error({ err: error }, 'unhandled error');
+    const db = databaseError(error);
+    if (db?.code === '23505') return send(reply, request, 'CONFLICT', translate(locale, 'error_conflict'));
+    if (db && BAD_INPUT.has(db.code)) return send(reply, request, 'VALIDATION', translate(locale, 'error_validation'));
+    // Never the query's parameters: they carry personal data and password hashes.
+    request.log.error(db ? { db } : { err: error }, 'unhandled error');
     return send(reply, request, 'INTERNAL', translate(locale, 'error_internal'));
   });
+}
+
+/**
+ * PostgreSQL refusals caused by the input rather than the code: a NUL byte or an unencodable
+ * character, a number or date out of range, an invalid text representation.
+ */
+const BAD_INPUT = new Set(['22P05', '22021', '22003', '22008', '22007', '22P02', '22001', '54000']);
+
+interface DatabaseErrorInfo {
+  code: string;
+  message: string;
+  constraint?: string;
+}
+
+/** The PostgreSQL error behind a failure (Drizzle wraps it as `cause`), without the query's parameters. */
+function databaseError(error: unknown): DatabaseErrorInfo | undefined {
+  for (
+    let e = error as { code?: unknown; cause?: unknown; message?: unknown; constraint?: unknown } | undefined, i = 0;
+    e && i < 4;
+    i++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) {
+      return {
+        code: e.code,
+        message: String(e.message ?? ''),
+        constraint: typeof e.constraint === 'string' ? e.constraint : undefined,
+      };
+    }
+    e = e.cause as typeof e;
+  }
+  return undefined;
 }
 
 /** JSON 404 for an unknown API address. */

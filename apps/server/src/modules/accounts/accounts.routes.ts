@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSignedIn, requireValidated } from '../../platform/auth/actor.ts';
 import { csrfTokenFor } from '../../platform/auth/auth.plugin.ts';
+import { isDevelopmentLocal } from '../../platform/client.ts';
 import { requestLocale } from '../../platform/i18n.ts';
 import { errorResponses } from '../../platform/openapi.ts';
 import * as service from './accounts.service.ts';
@@ -155,7 +156,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       service.getMe(
         ctx,
         requireSignedIn(request.actor),
-        isDevelopmentLocal(app.config.env, request.ip),
+        isDevelopmentLocal(app.config.env, request),
         requestLocale(request),
       ),
   );
@@ -176,7 +177,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       return service.getMe(
         ctx,
         { ...actor, profileCompleted: true },
-        isDevelopmentLocal(app.config.env, request.ip),
+        isDevelopmentLocal(app.config.env, request),
         requestLocale(request),
       );
     },
@@ -298,8 +299,3 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/** In development, the outbox is readable from the machine itself (no CSS officer needed). */
-export function isDevelopmentLocal(env: string, ip: string): boolean {
-  return env === 'development' && (ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1');
-}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/context.ts';
 import { person } from '../accounts/accounts.tables.ts';
@@ -70,8 +70,8 @@ export function affiliationsWithPeople(db: Q, ids: string[]) {
 }
 
 export interface QueueFilter {
-  countries: string[] | 'all';
-  regionIds?: number[];
+  /** What the officer may see: everything, or schools of these countries OR of these regions. */
+  scope: 'all' | { countries: string[]; regionIds: number[] };
   regionId?: number;
   schoolQuery?: string;
   status: 'pending' | 'validated' | 'rejected';
@@ -86,8 +86,12 @@ function queueWhere(f: QueueFilter): SQL {
     eq(affiliation.status, f.status),
     isNull(affiliation.endedAt),
     isNull(person.anonymisedAt),
-    f.countries === 'all' ? undefined : f.countries.length ? inArray(school.countryCode, f.countries) : sql`false`,
-    f.regionIds ? (f.regionIds.length ? inArray(school.regionId, f.regionIds) : sql`false`) : undefined,
+    f.scope === 'all'
+      ? undefined
+      : or(
+          f.scope.countries.length ? inArray(school.countryCode, f.scope.countries) : sql`false`,
+          f.scope.regionIds.length ? inArray(school.regionId, f.scope.regionIds) : sql`false`,
+        ),
     f.regionId ? eq(school.regionId, f.regionId) : undefined,
     f.regionalStatus ? eq(affiliation.regionalStatus, f.regionalStatus) : undefined,
     f.waitingSince ? lte(affiliation.createdAt, f.waitingSince) : undefined,
@@ -195,6 +199,51 @@ export async function releaseAwaitingRegion(db: Q, countryCode: string): Promise
         eq(affiliation.status, 'pending'),
         eq(affiliation.regionalStatus, 'awaiting'),
         sql`${affiliation.schoolId} IN (SELECT id FROM school WHERE country_code = ${countryCode})`,
+      ),
+    )
+    .returning({ id: affiliation.id });
+  return rows.length;
+}
+
+/**
+ * Applies a decision to affiliations still open to it, in one statement: pending, not ended and
+ * not waiting for the region. Returns how many changed (fewer than asked: someone decided first).
+ */
+export async function decideOpen(
+  db: Q,
+  ids: string[],
+  values: Partial<typeof affiliation.$inferInsert>,
+): Promise<number> {
+  const rows = await db
+    .update(affiliation)
+    .set(values)
+    .where(
+      and(
+        inArray(affiliation.id, ids),
+        eq(affiliation.status, 'pending'),
+        isNull(affiliation.endedAt),
+        sql`${affiliation.regionalStatus} <> 'awaiting'`,
+      ),
+    )
+    .returning({ id: affiliation.id });
+  return rows.length;
+}
+
+/** Confirms the regional step of affiliations still waiting for it; returns how many changed. */
+export async function confirmAwaiting(
+  db: Q,
+  ids: string[],
+  values: Partial<typeof affiliation.$inferInsert>,
+): Promise<number> {
+  const rows = await db
+    .update(affiliation)
+    .set({ ...values, regionalStatus: 'confirmed' })
+    .where(
+      and(
+        inArray(affiliation.id, ids),
+        eq(affiliation.status, 'pending'),
+        eq(affiliation.regionalStatus, 'awaiting'),
+        isNull(affiliation.endedAt),
       ),
     )
     .returning({ id: affiliation.id });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/test-app.ts';
 import {
   call,
+  grant,
   joinSchool,
   lastMailTo,
   newSchool,
@@ -93,6 +94,24 @@ describe('validation by the national support service (R-ACC-3)', () => {
       decisionReason: 'The head teacher says you do not work here.',
     });
     expect((await decide(nssFr, [affiliation], 'validate')).statusCode).toBe(409);
+  });
+
+  it('lets only one of two officers deciding at once win (the other gets 409)', async () => {
+    const teacher = await signedUp(t);
+    const school = await newSchool(t, teacher, { countryCode: 'FR' });
+    const id = await joinSchool(t, teacher, school.id);
+    const [a, b] = await Promise.all([
+      decide(nssFr, [id], 'validate'),
+      decide(css, [id], 'reject', 'Not on the staff list.'),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const audit = (await call(t, 'GET', '/api/audit?country=FR', { cookie: css.cookie })).json().entries;
+    expect(
+      audit.filter(
+        (e: { subject: string; action: string }) =>
+          e.subject === teacher.username && /validated|rejected/.test(e.action),
+      ),
+    ).toHaveLength(1);
   });
 
   it('validates in bulk, all or nothing', async () => {
@@ -248,6 +267,13 @@ describe('the queue', () => {
     expect((await get(nssFr, 'school=queue filter')).json().total).toBe(0);
     expect((await get(nssFr, 'country=ES')).statusCode).toBe(403);
     expect((await get(css, 'school=queue filter')).json().total).toBe(1);
+    // An officer with a national role in one country and a regional one in another sees only that.
+    const mixed = await officer(t, 'nss_officer', 'PT');
+    await grant(t, mixed, 'regional_coordinator', 'ES', 'ES-VC');
+    expect((await get(mixed, 'country=FR')).statusCode).toBe(403);
+    const mixedEs = (await get(mixed, 'country=ES')).json();
+    expect(mixedEs.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(mixedEs.items.every((i: { school: { regionId: number } }) => i.school.regionId === vc)).toBe(true);
     const teacherAsks = await get(teacher, '');
     expect(teacherAsks.statusCode).toBe(403);
     expect((await call(t, 'GET', '/api/validation/queue')).statusCode).toBe(401);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isCssOfficer } from '../auth/actor.ts';
 import { AppError } from '../errors.ts';
 import { errorResponses } from '../openapi.ts';
-import { isDevelopmentLocal } from '../../modules/accounts/accounts.routes.ts';
+import { isDevelopmentLocal } from '../client.ts';
 import { mailOutbox } from './mail.tables.ts';
 
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,7 +36,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!isCssOfficer(request.actor) && !isDevelopmentLocal(app.config.env, request.ip)) {
+      if (!isCssOfficer(request.actor) && !isDevelopmentLocal(app.config.env, request)) {
         throw new AppError(request.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED');
       }
       reply.header('cache-control', 'no-store');

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { clientAddress } from '../../../platform/client.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { SESSION_DAYS } from '../../../platform/auth/auth.plugin.ts';
@@ -17,7 +18,7 @@ export interface Client {
 }
 
 export const clientOf = (request: FastifyRequest): Client => ({
-  ip: request.ip,
+  ip: clientAddress(request),
   userAgent: String(request.headers['user-agent'] ?? '').slice(0, 300),
 });
 

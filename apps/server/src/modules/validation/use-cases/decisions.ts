@@ -38,7 +38,8 @@ export async function decide(
     throw new AppError('CONFLICT', 'error_awaiting_region');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    await repo.updateAffiliations(
+    // Checked again in the update itself: of two officers deciding at once, the second gets 409.
+    const changed = await repo.decideOpen(
       tx,
       rows.map((r) => r.affiliation.id),
       {
@@ -48,6 +49,7 @@ export async function decide(
         decisionReason: decision === 'reject' ? reason!.trim() : (reason?.trim() ?? null),
       },
     );
+    if (changed !== rows.length) throw new AppError('CONFLICT', 'error_not_pending');
     for (const r of rows) {
       await recordAudit(tx, {
         actor: { id: actor.personId, label: actor.username },
@@ -84,11 +86,12 @@ export async function confirmRegionally(
     throw new AppError('CONFLICT', 'error_not_awaiting_region');
   }
   await ctx.db.transaction(async (tx) => {
-    await repo.updateAffiliations(
+    const changed = await repo.confirmAwaiting(
       tx,
       rows.map((r) => r.affiliation.id),
-      { regionalStatus: 'confirmed', regionalConfirmedBy: actor.personId, regionalConfirmedAt: ctx.now() },
+      { regionalConfirmedBy: actor.personId, regionalConfirmedAt: ctx.now() },
     );
+    if (changed !== rows.length) throw new AppError('CONFLICT', 'error_not_awaiting_region');
     for (const r of rows) {
       await recordAudit(tx, {
         actor: { id: actor.personId, label: actor.username },

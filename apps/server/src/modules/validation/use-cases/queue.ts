@@ -23,15 +23,9 @@ const DAY = 86_400_000;
  * regional coordinator its regions, the CSS everything.
  */
 export async function validationQueue(ctx: ServiceContext, actor: Actor, q: QueueQuery, locale: Locale) {
-  const nss = nssCountries(actor);
-  const regions = coordinatedRegions(actor);
-  if (nss !== 'all' && nss.length === 0 && regions.length === 0) throw new AppError('FORBIDDEN');
-  if (q.country && nss !== 'all' && !nss.includes(q.country) && regions.length === 0) throw new AppError('FORBIDDEN');
-  const asRegionalOnly = nss !== 'all' && nss.length === 0;
   const now = ctx.now();
   const { rows, total } = await repo.queue(ctx.db, {
-    countries: q.country ? [q.country] : nss === 'all' ? 'all' : asRegionalOnly ? 'all' : nss,
-    regionIds: asRegionalOnly ? regions : undefined,
+    scope: queueScope(actor, q.country),
     regionId: q.region,
     schoolQuery: q.school,
     status: q.status,
@@ -62,6 +56,24 @@ export async function validationQueue(ctx: ServiceContext, actor: Actor, q: Queu
       },
     })),
   };
+}
+
+/**
+ * What an officer may see, per country: the whole country as its NSS (everything as the CSS), or
+ * only its own regions as a regional coordinator. With no country asked, all of that together.
+ */
+function queueScope(actor: Actor, country: string | undefined): repo.QueueFilter['scope'] {
+  const nss = nssCountries(actor);
+  if (nss === 'all') return country ? { countries: [country], regionIds: [] } : 'all';
+  const coordinated = actor.roles.filter((r) => r.role === 'regional_coordinator');
+  if (!country) {
+    if (!nss.length && !coordinated.length) throw new AppError('FORBIDDEN');
+    return { countries: nss, regionIds: coordinated.map((r) => r.regionId!) };
+  }
+  if (nss.includes(country)) return { countries: [country], regionIds: [] };
+  const regions = coordinated.filter((r) => r.countryCode === country).map((r) => r.regionId!);
+  if (!regions.length) throw new AppError('FORBIDDEN');
+  return { countries: [], regionIds: regions };
 }
 
 /** May this actor see and act on this affiliation? NSS of its country, its region's coordinator, or CSS. */
