@@ -142,3 +142,24 @@ export function findToAnonymise(db: Q, before: Date, warnedBefore: Date) {
     .from(person)
     .where(and(isNull(person.anonymisedAt), lt(lastActivity, before), lte(person.inactivityWarnedAt, warnedBefore)));
 }
+
+/** Marks every unused token of a purpose used (after a password reset, older links stop working). */
+export async function useAllTokens(
+  db: Q,
+  personId: string,
+  purpose: 'confirm_email' | 'reset_password',
+  now: Date,
+): Promise<void> {
+  await db
+    .update(emailToken)
+    .set({ usedAt: now })
+    .where(and(eq(emailToken.personId, personId), eq(emailToken.purpose, purpose), isNull(emailToken.usedAt)));
+}
+
+/** Expired sessions and spent or expired links are forgotten (they hold addresses and devices). */
+export async function pruneExpired(db: Q, now: Date): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, now));
+  await db
+    .delete(emailToken)
+    .where(sql`${emailToken.usedAt} IS NOT NULL OR ${emailToken.expiresAt} < ${now.toISOString()}`);
+}

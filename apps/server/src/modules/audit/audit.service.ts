@@ -81,3 +81,15 @@ registerPersonalData({
       .where(eq(auditEntry.actorId, personId));
   },
 });
+
+/** The record of decisions stays; the person's name in it goes (deletion and anonymisation). */
+export async function scrubAuditOf(tx: Tx | Db, personId: string): Promise<void> {
+  await tx
+    .update(auditEntry)
+    .set({ subjectId: null, subjectLabel: 'deleted account' })
+    .where(eq(auditEntry.subjectId, personId));
+  await tx
+    .update(auditEntry)
+    .set({ actorId: null, actorLabel: 'deleted account' })
+    .where(eq(auditEntry.actorId, personId));
+}

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/context.ts';
 import { country, region, supportService } from './countries.tables.ts';
 
 export type CountryRow = typeof country.$inferSelect & {
@@ -41,7 +42,7 @@ export function findAllCountries(db: Db): Promise<CountryRow[]> {
     .orderBy(asc(country.code));
 }
 
-export async function findCountry(db: Db, code: string): Promise<CountryRow | undefined> {
+export async function findCountry(db: Db | Tx, code: string): Promise<CountryRow | undefined> {
   const [row] = await db
     .select(columns)
     .from(country)
@@ -68,7 +69,11 @@ export async function countCountries(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function updateCountry(db: Db, code: string, values: Partial<typeof country.$inferInsert>): Promise<void> {
+export async function updateCountry(
+  db: Db | Tx,
+  code: string,
+  values: Partial<typeof country.$inferInsert>,
+): Promise<void> {
   await db.update(country).set(values).where(eq(country.code, code));
 }
 

@@ -1,6 +1,7 @@
 import type { CountriesResponse, Country, CountryCategory, CountryHistoryResponse } from '@opentwinning/contracts';
 import { AppError } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/context.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import * as repo from './countries.repository.ts';
 import type { CountryRow } from './countries.repository.ts';
@@ -100,7 +101,7 @@ export async function isParticipating(db: Db, code: string, date: string): Promi
 }
 
 /** The NSS's choice of the regional step (R-ACC-3); only for countries with regions. */
-export async function setRegionalStep(db: Db, code: string, enabled: boolean): Promise<void> {
+export async function setRegionalStep(db: Db | Tx, code: string, enabled: boolean): Promise<void> {
   const row = await repo.findCountry(db, code);
   if (!row) throw new AppError('NOT_FOUND', 'error_country_not_found', { code });
   if (enabled && !row.hasRegions) throw new AppError('CONFLICT', 'error_country_has_no_regions');

@@ -78,3 +78,9 @@ export async function createSchool(
   });
   return getSchool(ctx, row.id, locale);
 }
+
+/** Who registered the school (null when unknown or deleted). */
+export async function schoolCreatedBy(ctx: ServiceContext, id: string): Promise<string | null> {
+  const row = await repo.findSchool(ctx.db, id);
+  return row?.school.createdBy ?? null;
+}

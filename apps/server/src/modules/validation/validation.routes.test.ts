@@ -200,8 +200,10 @@ describe('the regional step (Spain: regional coordinator or head teacher first)'
 
   it('lets the head teacher confirm by the signed, expiring link emailed to the school', async () => {
     const teacher = await signedUp(t, { uiLanguage: 'es' });
+    const colleague = await signedUp(t);
     const headEmail = 'direccion.cordoba@school.example';
-    const school = await newSchool(t, teacher, { countryCode: 'ES', regionCode: 'ES-AN', headEmail });
+    // Registered by a colleague: the head teacher's address was not typed by the person asking.
+    const school = await newSchool(t, colleague, { countryCode: 'ES', regionCode: 'ES-AN', headEmail });
     const affiliation = await joinSchool(t, teacher, school.id);
     const mail = await lastMailTo(t, headEmail);
     expect(mail?.subject).toMatch(/^Confirme que Ana Test \w+ trabaja en /);
@@ -216,6 +218,23 @@ describe('the regional step (Spain: regional coordinator or head teacher first)'
     expect((await call(t, 'POST', '/api/validation/head-teacher', { body: { token } })).statusCode).toBe(200);
     expect((await me(teacher)).affiliations[0].regionalStatus).toBe('confirmed');
     expect((await decide(nssEs, [affiliation], 'validate')).statusCode).toBe(200);
+    // The mail about the teacher (to the head teacher) is part of their data, and goes with them.
+    const exported = (await call(t, 'GET', '/api/me/export', { cookie: teacher.cookie })).json().data.account.messages;
+    expect(exported.map((x: { kind: string }) => x.kind)).toContain('head_teacher_confirm');
+    expect(
+      (await call(t, 'POST', '/api/me/delete', { cookie: teacher.cookie, body: { password: 'correct horse battery' } }))
+        .statusCode,
+    ).toBe(204);
+    expect(await lastMailTo(t, headEmail)).toBeUndefined();
+  });
+
+  it('does not ask the head teacher of a school registered by the person asking (its address came from them)', async () => {
+    const teacher = await signedUp(t);
+    const headEmail = 'my.own.address@school.example';
+    const school = await newSchool(t, teacher, { countryCode: 'ES', regionCode: 'ES-AN', headEmail });
+    await joinSchool(t, teacher, school.id);
+    expect(await lastMailTo(t, headEmail)).toBeUndefined();
+    expect((await me(teacher)).affiliations[0].regionalStatus).toBe('awaiting'); // the coordinator confirms
   });
 
   it('follows the NSS choice: without the regional step, Spanish affiliations go straight to the NSS', async () => {

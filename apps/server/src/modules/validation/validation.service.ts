@@ -17,4 +17,5 @@ export {
   listNssOfficers,
   listRegionalCoordinators,
   chooseRegionalStep,
+  revokeRolesOf,
 } from './use-cases/roles.ts';

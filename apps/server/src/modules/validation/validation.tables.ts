@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { person } from '../accounts/accounts.tables.ts';
 import { country, region } from '../countries/countries.tables.ts';
 import { school } from '../schools/schools.tables.ts';
@@ -42,6 +42,9 @@ export const affiliation = pgTable(
     check('affiliation_regional_known', sql`${t.regionalStatus} IN ('not_required', 'awaiting', 'confirmed')`),
     check('affiliation_rejected_has_reason', sql`${t.status} <> 'rejected' OR ${t.decisionReason} IS NOT NULL`),
     index('affiliation_person_idx').on(t.personId),
+    uniqueIndex('affiliation_open_unique')
+      .on(t.personId, t.schoolId)
+      .where(sql`${t.endedAt} IS NULL`),
     index('affiliation_school_idx').on(t.schoolId),
     index('affiliation_queue_idx').on(t.status, t.createdAt),
   ],

@@ -10,6 +10,8 @@ export const mailOutbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     toAddress: text('to_address').notNull(),
+    /** The person the message is for or about (erased with them). */
+    aboutPersonId: uuid('about_person_id'),
     locale: text('locale').notNull(),
     kind: text('kind').notNull(),
     subject: text('subject').notNull(),
@@ -19,5 +21,9 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
     lastError: text('last_error'),
   },
-  (t) => [index('mail_outbox_status_idx').on(t.status, t.createdAt), index('mail_outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    index('mail_outbox_status_idx').on(t.status, t.createdAt),
+    index('mail_outbox_created_idx').on(t.createdAt),
+    index('mail_outbox_about_idx').on(t.aboutPersonId),
+  ],
 );

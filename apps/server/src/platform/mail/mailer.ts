@@ -12,6 +12,8 @@ export interface MailMessage {
   /** Catalogue keys mail_<kind>_subject and mail_<kind>_body, rendered in the recipient's language. */
   kind: string;
   inputs: Record<string, unknown>;
+  /** The person the message is for or about: erased with them, exported to them. */
+  aboutPersonId?: string;
 }
 
 export interface Mailer {
@@ -57,6 +59,8 @@ export function createMailer(db: Db, options: { smtpUrl?: string; from: string; 
       for (const mail of batch) {
         try {
           await transport.sendMail({ from: options.from, to: mail.toAddress, subject: mail.subject, text: mail.body });
+          // Once delivered, the body (which may hold a single-use link) is not kept.
+          await db.update(mailOutbox).set({ body: '' }).where(eq(mailOutbox.id, mail.id));
           sent++;
         } catch (error) {
           options.log?.(`mail ${mail.id} failed: ${(error as Error).message}`);
@@ -74,6 +78,7 @@ export function createMailer(db: Db, options: { smtpUrl?: string; from: string; 
     async enqueue(tx, message) {
       await tx.insert(mailOutbox).values({
         toAddress: message.to,
+        aboutPersonId: message.aboutPersonId ?? null,
         locale: message.locale,
         kind: message.kind,
         subject: translate(message.locale, `mail_${message.kind}_subject`, message.inputs),
@@ -100,18 +105,18 @@ export async function requeueFailedMail(db: Db): Promise<void> {
     .where(sql`${mailOutbox.status} = 'failed'`);
 }
 
-/** Messages held for an address (for "download my data"). */
-export async function mailTo(db: Db, address: string) {
-  const rows = await db
-    .select()
-    .from(mailOutbox)
-    .where(sql`lower(${mailOutbox.toAddress}) = lower(${address})`);
-  return rows.map(({ id: _id, ...m }) => m);
+const toOrAbout = (address: string, personId: string) =>
+  sql`(lower(${mailOutbox.toAddress}) = lower(${address}) OR ${mailOutbox.aboutPersonId} = ${personId})`;
+
+/** Messages held for or about a person (for "download my data"). */
+export async function mailOf(db: Db, address: string, personId: string) {
+  const rows = await db.select().from(mailOutbox).where(toOrAbout(address, personId));
+  return rows.map(({ id: _id, aboutPersonId: _about, ...m }) => m);
 }
 
-/** Forgets every message to an address (account deletion and anonymisation). */
-export async function forgetMailTo(tx: Tx | Db, address: string): Promise<void> {
-  await tx.delete(mailOutbox).where(sql`lower(${mailOutbox.toAddress}) = lower(${address})`);
+/** Forgets every message to or about a person (account deletion and anonymisation). */
+export async function forgetMailOf(tx: Tx | Db, address: string, personId: string): Promise<void> {
+  await tx.delete(mailOutbox).where(toOrAbout(address, personId));
 }
 
 /** How many messages of a kind went to an address since a time (to limit repeated sends). */

@@ -44,5 +44,6 @@ export async function completePasswordReset(ctx: ServiceContext, token: string, 
     const person = await repo.findPersonById(tx, row.personId);
     await repo.updatePerson(tx, row.personId, { passwordHash, emailConfirmedAt: person?.emailConfirmedAt ?? now });
     await repo.deleteSessionsOf(tx, row.personId);
+    await repo.useAllTokens(tx, row.personId, 'reset_password', now);
   });
 }

@@ -48,6 +48,7 @@ export async function emailLink(
     to: person.email,
     locale: lang,
     kind: link.purpose,
+    aboutPersonId: person.id,
     inputs: { name: person.firstName, link: `${ctx.publicUrl}${pagePath(lang, link.page, { token })}`, ...link.inputs },
   });
 }

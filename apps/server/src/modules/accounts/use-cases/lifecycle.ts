@@ -24,6 +24,7 @@ export async function runPrivacyLifecycle(ctx: ServiceContext) {
         to: p.email,
         locale: lang,
         kind: 'inactivity_warning',
+        aboutPersonId: p.id,
         inputs: { name: p.firstName, days: warningDays, link: `${ctx.publicUrl}${pagePath(lang, 'signIn')}` },
       });
     });
@@ -41,6 +42,7 @@ export async function runPrivacyLifecycle(ctx: ServiceContext) {
     });
   }
   await repo.pruneFailures(ctx.db, new Date(now.getTime() - DAY));
+  await repo.pruneExpired(ctx.db, now);
   await ctx.mailer.flush();
   return { hidden, warned: toWarn.length, anonymised: toAnonymise.length };
 }

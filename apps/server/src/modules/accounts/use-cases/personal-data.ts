@@ -2,9 +2,10 @@ import { AppError } from '../../../platform/errors.ts';
 import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { verifyPassword } from '../../../platform/auth/password.ts';
-import { forgetMailTo, mailTo } from '../../../platform/mail/mailer.ts';
+import { forgetMailOf, mailOf } from '../../../platform/mail/mailer.ts';
 import { erasePersonalData, exportPersonalData, registerPersonalData } from '../../../platform/privacy/registry.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit, scrubAuditOf } from '../../audit/audit.service.ts';
+import { revokeRolesOf } from '../../validation/validation.service.ts';
 import * as repo from '../accounts.repository.ts';
 
 registerPersonalData({
@@ -14,11 +15,11 @@ registerPersonalData({
     if (!p) return null;
     const { passwordHash: _secret, ...profile } = p;
     const sessions = await repo.listSessions(db, personId, new Date(0));
-    return { profile, sessions: sessions.map(({ id: _id, ...s }) => s), messages: await mailTo(db, p.email) };
+    return { profile, sessions: sessions.map(({ id: _id, ...s }) => s), messages: await mailOf(db, p.email, p.id) };
   },
   async erase(tx, personId) {
     const p = await repo.findPersonById(tx, personId);
-    if (p) await forgetMailTo(tx, p.email);
+    if (p) await forgetMailOf(tx, p.email, p.id);
     await repo.deletePerson(tx, personId); // sessions and tokens go with it
   },
 });
@@ -48,16 +49,21 @@ export async function deleteMyAccount(ctx: ServiceContext, actor: Actor, passwor
 /** R-ACC-5 at 36 months: the person's data is scrubbed; the row stays for anonymous counts. */
 export async function anonymisePerson(tx: Tx, personId: string, now: Date): Promise<void> {
   const p = await repo.findPersonById(tx, personId);
-  if (p) await forgetMailTo(tx, p.email);
+  if (p) await forgetMailOf(tx, p.email, p.id);
   await repo.deleteSessionsOf(tx, personId);
   await repo.updatePerson(tx, personId, {
     email: `anonymised-${personId}@invalid`,
-    username: `anonymised-${personId.slice(0, 8)}`,
+    username: `anonymised-${personId}`,
     passwordHash: null,
     firstName: '',
     lastName: '',
     presentation: '',
+    schoolRole: null,
+    subjects: [],
+    languages: [],
     lookingForPartners: false,
     anonymisedAt: now,
   });
+  await scrubAuditOf(tx, personId);
+  await revokeRolesOf(tx, personId, now);
 }

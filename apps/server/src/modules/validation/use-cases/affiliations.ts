@@ -8,7 +8,7 @@ import type { Locale } from '../../../platform/i18n.ts';
 import { registerPersonalData } from '../../../platform/privacy/registry.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { getCountry } from '../../countries/countries.service.ts';
-import { getSchool } from '../../schools/schools.service.ts';
+import { getSchool, schoolCreatedBy } from '../../schools/schools.service.ts';
 import * as repo from '../validation.repository.ts';
 
 export const HEAD_TEACHER_LINK_DAYS = 14;
@@ -49,6 +49,8 @@ interface AffiliationPlan {
   countryCode: string;
   schoolName: string;
   regional: boolean;
+  /** Ask the head teacher by email (not when the person registered the school and typed that address). */
+  askHeadTeacher: boolean;
 }
 
 /** Checks that the person may join the school (reads only: call it before opening a transaction). */
@@ -66,11 +68,13 @@ async function planAffiliation(
     throw new AppError('CONFLICT', 'error_already_affiliated');
   }
   const country = await getCountry(ctx.db, school.countryCode, actor.uiLanguage);
+  const regional = country.usesRegionalStep && school.regionId !== null;
   return {
     schoolId,
     countryCode: school.countryCode,
     schoolName: school.name,
-    regional: country.usesRegionalStep && school.regionId !== null,
+    regional,
+    askHeadTeacher: regional && (await schoolCreatedBy(ctx, schoolId)) !== actor.personId,
   };
 }
 
@@ -88,7 +92,7 @@ async function insertPlanned(ctx: ServiceContext, tx: Tx, actor: Actor, plan: Af
     countryCode: plan.countryCode,
     details: { affiliationId: row.id, school: plan.schoolName },
   });
-  if (plan.regional) await emailHeadTeacher(ctx, tx, row.id, actor, plan.schoolId);
+  if (plan.askHeadTeacher) await emailHeadTeacher(ctx, tx, row.id, actor, plan.schoolId);
   return row.id;
 }
 
@@ -112,6 +116,7 @@ async function emailHeadTeacher(ctx: ServiceContext, tx: Tx, affiliationId: stri
     to: row.school.headEmail,
     locale: actor.uiLanguage,
     kind: 'head_teacher_confirm',
+    aboutPersonId: actor.personId,
     inputs: {
       head: row.school.headName,
       teacher: `${actor.firstName} ${actor.lastName}`,

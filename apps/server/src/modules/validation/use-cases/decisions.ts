@@ -63,6 +63,7 @@ export async function decide(
         to: r.person.email,
         locale: r.person.uiLanguage as 'es' | 'en',
         kind: decision === 'validate' ? 'affiliation_validated' : 'affiliation_rejected',
+        aboutPersonId: r.person.id,
         inputs: { name: r.person.firstName, school: r.school.name, reason: reason?.trim() ?? '' },
       });
     }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../platform/errors.ts';
-import type { ServiceContext } from '../../../platform/context.ts';
+import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import { canDecideFor, isCssOfficer, type Actor } from '../../../platform/auth/actor.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import { findPersonById, findPersonForRole } from '../../accounts/accounts.service.ts';
@@ -110,13 +110,20 @@ export async function listRegionalCoordinators(ctx: ServiceContext, actor: Actor
 /** The NSS decides whether its country uses the regional step (R-ACC-3). */
 export async function chooseRegionalStep(ctx: ServiceContext, actor: Actor, countryCode: string, enabled: boolean) {
   if (!canDecideFor(actor, countryCode)) throw new AppError('FORBIDDEN', 'error_not_your_country');
-  await setRegionalStep(ctx.db, countryCode, enabled);
-  // Without the regional step, registrations that were waiting for it go straight to the NSS.
-  const released = enabled ? 0 : await repo.releaseAwaitingRegion(ctx.db, countryCode);
-  await recordAudit(ctx.db, {
-    actor: { id: actor.personId, label: actor.username },
-    action: enabled ? 'country.regional_step_on' : 'country.regional_step_off',
-    countryCode,
-    details: { released },
+  await ctx.db.transaction(async (tx) => {
+    await setRegionalStep(tx, countryCode, enabled);
+    // Without the regional step, registrations that were waiting for it go straight to the NSS.
+    const released = enabled ? 0 : await repo.releaseAwaitingRegion(tx, countryCode);
+    await recordAudit(tx, {
+      actor: { id: actor.personId, label: actor.username },
+      action: enabled ? 'country.regional_step_on' : 'country.regional_step_off',
+      countryCode,
+      details: { released },
+    });
   });
+}
+
+/** Ends every support role of a person (anonymisation). */
+export async function revokeRolesOf(tx: Tx, personId: string, at: Date): Promise<void> {
+  for (const r of await repo.activeRoles(tx, personId)) await repo.revokeRole(tx, r.id, at);
 }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "affiliation_open_unique" ON "affiliation" USING btree ("person_id","school_id") WHERE "affiliation"."ended_at" IS NULL;
