@@ -62,3 +62,7 @@ export async function insertSchool(db: Q, values: typeof school.$inferInsert) {
   const [row] = await db.insert(school).values(values).returning();
   return row!;
 }
+
+export function schoolsCreatedBy(db: Q, personId: string) {
+  return db.select().from(school).where(eq(school.createdBy, personId));
+}

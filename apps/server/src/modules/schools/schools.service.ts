@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { getCountry, isParticipating } from '../countries/countries.service.ts';
+import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import * as repo from './schools.repository.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findSchool>>>;
@@ -84,3 +85,11 @@ export async function schoolCreatedBy(ctx: ServiceContext, id: string): Promise<
   const row = await repo.findSchool(ctx.db, id);
   return row?.school.createdBy ?? null;
 }
+
+registerPersonalData({
+  name: 'schools_registered',
+  export: (db, personId) => repo.schoolsCreatedBy(db, personId),
+  async erase() {
+    // The schools stay (others belong to them); the link to the person goes with the row (ON DELETE SET NULL).
+  },
+});

@@ -418,6 +418,7 @@ describe('roles and audit', () => {
       expect.objectContaining({ schoolId: school.id, status: 'pending' }),
     ]);
     expect(data.audit.some((e: { action: string }) => e.action === 'affiliation.requested')).toBe(true);
+    expect(data.schools_registered.map((x: { id: string }) => x.id)).toEqual([school.id]);
   });
 
   it('shows the outbox to CSS officers only', async () => {
