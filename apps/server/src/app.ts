@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -48,7 +48,10 @@ export interface AppOptions {
   now?: () => Date;
   /** The SvelteKit handler (built web UI); without it only the API is served. */
   web?: WebHandler;
-  logger?: FastifyServerOptions['logger'];
+  /** false: no logging (tests, benches). */
+  logger?: false;
+  /** Where the JSON log lines go (default: stdout). */
+  logStream?: { write(line: string): void };
 }
 
 export const API_VERSION = '0.1.0';
@@ -58,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? {
       level: options.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Query strings can carry secrets (confirmation and head-teacher links): log the path only.
       serializers: {
         req: (req: { method: string; url: string; ip?: string }) => ({

@@ -45,6 +45,8 @@ export interface TestAppOptions {
   now?: () => Date;
   env?: 'test' | 'development';
   publicUrl?: string;
+  /** A stream receiving the JSON log lines (default: no logging). */
+  logStream?: { write(line: string): void };
 }
 
 export const TEST_SECRET = 'test-secret-'.padEnd(48, 'x');
@@ -56,14 +58,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestC
     config: {
       publicUrl: options.publicUrl ?? 'http://localhost:3000',
       env: options.env ?? 'test',
-      logLevel: 'silent',
+      logLevel: options.logStream ? 'info' : 'silent',
       sessionSecret: TEST_SECRET,
       smtpUrl: options.smtpUrl,
       privacy: options.privacy,
     },
     now: options.now,
     web: options.web,
-    logger: false,
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false as const }),
   });
   options.extraRoutes?.(app);
   await app.ready();
