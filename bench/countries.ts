@@ -26,7 +26,7 @@ const app = await buildApp({
     sessionSecret: 'bench'.padEnd(40, '-'),
   },
   web,
-  logger: process.env.BENCH_LOG ? { level: 'error' } : false,
+  logger: false,
 });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
