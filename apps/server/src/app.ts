@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { resolveSession } from './modules/accounts/accounts.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { schoolsRoutes } from './modules/schools/schools.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'schools', description: 'Schools: search and registration' },
         { name: 'validation', description: 'School affiliations and their validation by the support services' },
         { name: 'roles', description: 'Support-service roles' },
+        { name: 'contacts', description: 'Contacts between validated teachers' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -149,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(validationRoutes);
       await api.register(rolesRoutes);
       await api.register(auditRoutes);
+      await api.register(contactsRoutes);
       await api.register(outboxRoutes);
       await api.register(demoRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

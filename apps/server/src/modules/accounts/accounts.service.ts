@@ -25,3 +25,10 @@ export async function findPersonById(ctx: ServiceContext, id: string) {
   const p = await repo.findPersonById(ctx.db, id);
   return p ? { id: p.id, username: p.username } : undefined;
 }
+
+/** A member others can reach (contacts, messages): exists, visible, not anonymised. */
+export async function findReachablePerson(ctx: ServiceContext, username: string) {
+  const p = await repo.findPersonByUsername(ctx.db, username);
+  if (!p || p.anonymisedAt || p.hiddenFromSearchAt) throw new AppError('NOT_FOUND', 'error_person_not_found');
+  return { id: p.id, username: p.username, firstName: p.firstName, lastName: p.lastName };
+}

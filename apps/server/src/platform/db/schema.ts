@@ -6,3 +6,4 @@ export * from '../../modules/schools/schools.tables.ts';
 export * from '../../modules/validation/validation.tables.ts';
 export * from '../../modules/audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
+export * from '../../modules/contacts/contacts.tables.ts';
