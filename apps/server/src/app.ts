@@ -14,6 +14,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { resolveSession } from './modules/accounts/accounts.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { messagesRoutes } from './modules/messages/messages.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { schoolsRoutes } from './modules/schools/schools.routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'validation', description: 'School affiliations and their validation by the support services' },
         { name: 'roles', description: 'Support-service roles' },
         { name: 'contacts', description: 'Contacts between validated teachers' },
+        { name: 'messages', description: 'Messages between validated teachers' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -152,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(rolesRoutes);
       await api.register(auditRoutes);
       await api.register(contactsRoutes);
+      await api.register(messagesRoutes);
       await api.register(outboxRoutes);
       await api.register(demoRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -112,3 +112,8 @@ registerPersonalData({
     // Requests and blocks go with the person (foreign keys cascade).
   },
 });
+
+/** Has either person blocked the other? (messages: blocked people cannot write) */
+export function isBlockedEitherWay(ctx: ServiceContext, a: string, b: string): Promise<boolean> {
+  return repo.isBlockedEitherWay(ctx.db, a, b);
+}

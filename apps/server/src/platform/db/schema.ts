@@ -7,3 +7,4 @@ export * from '../../modules/validation/validation.tables.ts';
 export * from '../../modules/audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
 export * from '../../modules/contacts/contacts.tables.ts';
+export * from '../../modules/messages/messages.tables.ts';
