@@ -4,12 +4,11 @@
 // Prints figures; asserts nothing.
 import { parseArgs } from 'node:util';
 import { verify } from '@node-rs/argon2';
-import { buildApp } from '../apps/server/src/app.ts';
 import { hashPassword } from '../apps/server/src/platform/auth/password.ts';
 import { migrateDatabase, openDatabase } from '../apps/server/src/platform/db/database.ts';
 import { seedDemoData, seedReferenceData } from '../apps/server/src/platform/seed/seed.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/platform/seed/demo-data.ts';
-import { loadWebHandler } from '../apps/server/src/server.ts';
+import { listenForBench } from './support.ts';
 
 const { values } = parseArgs({
   options: { pending: { type: 'string', default: '10000' }, requests: { type: 'string', default: '100' } },
@@ -59,19 +58,7 @@ console.log(
   `${database.kind} database: ${pending} pending affiliations in 400 Spanish schools created in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
 );
 
-const web = await loadWebHandler();
-const app = await buildApp({
-  database,
-  config: {
-    publicUrl: 'http://127.0.0.1',
-    env: 'production',
-    logLevel: 'silent',
-    sessionSecret: 'bench'.padEnd(40, '-'),
-  },
-  web,
-  logger: false,
-});
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const { app, base, web } = await listenForBench(database);
 const signIn = await fetch(`${base}/api/auth/sign-in`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },

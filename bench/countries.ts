@@ -2,10 +2,9 @@
 //   node --import tsx bench/countries.ts [--requests 300] [--concurrency 8]
 // Uses an in-memory embedded database, or DATABASE_URL when set. Prints figures; asserts nothing.
 import { parseArgs } from 'node:util';
-import { buildApp } from '../apps/server/src/app.ts';
 import { migrateDatabase, openDatabase } from '../apps/server/src/platform/db/database.ts';
 import { seedReferenceData } from '../apps/server/src/platform/seed/seed.ts';
-import { loadWebHandler } from '../apps/server/src/server.ts';
+import { listenForBench } from './support.ts';
 
 const { values } = parseArgs({
   options: { requests: { type: 'string', default: '300' }, concurrency: { type: 'string', default: '8' } },
@@ -16,19 +15,7 @@ const concurrency = Number(values.concurrency);
 const database = await openDatabase({ url: process.env.DATABASE_URL });
 await migrateDatabase(database);
 await seedReferenceData(database.db);
-const web = await loadWebHandler();
-const app = await buildApp({
-  database,
-  config: {
-    publicUrl: 'http://127.0.0.1',
-    env: 'production',
-    logLevel: 'silent',
-    sessionSecret: 'bench'.padEnd(40, '-'),
-  },
-  web,
-  logger: false,
-});
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const { app, base, web } = await listenForBench(database);
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

@@ -161,3 +161,16 @@ export async function officer(
   await grant(t, m, role, country ?? null, regionCode);
   return m;
 }
+
+/** A validated teacher: signed up, joined a new French school, validated by the given French NSS officer. */
+export async function validatedTeacher(t: TestContext, nssFr: Member): Promise<Member> {
+  const m = await signedUp(t);
+  const school = await newSchool(t, m, { countryCode: 'FR' });
+  const id = await joinSchool(t, m, school.id);
+  const res = await call(t, 'POST', '/api/validation/decisions', {
+    cookie: nssFr.cookie,
+    body: { affiliationIds: [id], decision: 'validate' },
+  });
+  expect(res.statusCode).toBe(200);
+  return m;
+}

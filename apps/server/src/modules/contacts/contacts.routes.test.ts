@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/test-app.ts';
-import { call, joinSchool, newSchool, officer, signedUp, type Member } from '../../../test/support/factories.ts';
+import { call, officer, signedUp, type Member, validatedTeacher } from '../../../test/support/factories.ts';
 
 let t: TestContext;
 let nss: Member;
@@ -10,18 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A validated teacher (French school, validated by the French NSS). */
-async function teacher(): Promise<Member> {
-  const m = await signedUp(t);
-  const school = await newSchool(t, m, { countryCode: 'FR' });
-  const id = await joinSchool(t, m, school.id);
-  const res = await call(t, 'POST', '/api/validation/decisions', {
-    cookie: nss.cookie,
-    body: { affiliationIds: [id], decision: 'validate' },
-  });
-  expect(res.statusCode).toBe(200);
-  return m;
-}
+const teacher = () => validatedTeacher(t, nss);
 
 const ask = (from: Member, to: Member, message = 'Un projet sur l’eau ?') =>
   call(t, 'POST', '/api/contacts/requests', { cookie: from.cookie, body: { username: to.username, message } });

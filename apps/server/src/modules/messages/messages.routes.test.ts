@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/support/test-app.ts';
-import {
-  PASSWORD,
-  call,
-  joinSchool,
-  newSchool,
-  officer,
-  signedUp,
-  type Member,
-} from '../../../test/support/factories.ts';
+import { PASSWORD, call, officer, signedUp, type Member, validatedTeacher } from '../../../test/support/factories.ts';
 
 let t: TestContext;
 let nss: Member;
@@ -18,16 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function teacher(): Promise<Member> {
-  const m = await signedUp(t);
-  const school = await newSchool(t, m, { countryCode: 'FR' });
-  const id = await joinSchool(t, m, school.id);
-  await call(t, 'POST', '/api/validation/decisions', {
-    cookie: nss.cookie,
-    body: { affiliationIds: [id], decision: 'validate' },
-  });
-  return m;
-}
+const teacher = () => validatedTeacher(t, nss);
 
 const send = (from: Member, to: Member, body = 'Bonjour !') =>
   call(t, 'POST', '/api/messages', { cookie: from.cookie, body: { to: to.username, body } });
