@@ -262,6 +262,7 @@ describe('personal data (R-ACC-5)', () => {
       schoolRole: 'teacher',
     });
     expect(data.account.profile.passwordHash).toBeUndefined();
+    expect(data.account.profile.codeOfConductAcceptedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/); // R-MOD-2: the date is kept
     expect(data.schools_and_roles).toEqual({ affiliations: [], roles: [] });
     expect(data.account.messages.map((x: { kind: string }) => x.kind)).toEqual(['confirm_email']);
 
