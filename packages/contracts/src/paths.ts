@@ -21,6 +21,12 @@ export const pages = {
   css: { route: 'css', es: 'servicio-central', en: 'central-service' },
   outbox: { route: 'outbox', es: 'correo-saliente', en: 'outbox' },
   headTeacher: { route: 'head-teacher', es: 'confirmacion-direccion', en: 'head-teacher-confirmation' },
+  search: { route: 'search', es: 'buscar', en: 'search' },
+  forum: { route: 'forum', es: 'foro-de-socios', en: 'partner-forum' },
+  suggestions: { route: 'suggestions', es: 'sugerencias', en: 'suggestions' },
+  contacts: { route: 'contacts', es: 'contactos', en: 'contacts' },
+  inbox: { route: 'inbox', es: 'mensajes', en: 'messages' },
+  notifications: { route: 'notifications', es: 'avisos', en: 'notifications' },
 } as const;
 
 export type PageName = keyof typeof pages;

@@ -67,8 +67,13 @@ export function linksOf(db: Q, personId: string) {
 }
 
 export async function isBlockedEitherWay(db: Q, a: string, b: string): Promise<boolean> {
-  const rows = await db
-    .select({ x: personBlock.blockerId })
+  return (await blocksBetween(db, a, b)).length > 0;
+}
+
+/** The blocks between two people, either way. */
+export function blocksBetween(db: Q, a: string, b: string) {
+  return db
+    .select({ blockerId: personBlock.blockerId })
     .from(personBlock)
     .where(
       or(
@@ -76,7 +81,6 @@ export async function isBlockedEitherWay(db: Q, a: string, b: string): Promise<b
         and(eq(personBlock.blockerId, b), eq(personBlock.blockedId, a)),
       ),
     );
-  return rows.length > 0;
 }
 
 export async function block(db: Q, blockerId: string, blockedId: string) {

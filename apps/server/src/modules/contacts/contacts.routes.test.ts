@@ -42,6 +42,23 @@ describe('contacts (R-PF-3)', () => {
     expect((await ask(a, b)).json().error.message).toBe('You are already contacts.');
   });
 
+  it('tells each side where they stand (the profile page shows the matching action)', async () => {
+    const a = await teacher();
+    const b = await teacher();
+    const rel = async (from: Member, to: Member) =>
+      (await call(t, 'GET', `/api/contacts/with/${to.username}`, { cookie: from.cookie })).json();
+    expect(await rel(a, b)).toEqual({ status: 'none' });
+    expect(await rel(a, a)).toEqual({ status: 'self' });
+    const req = (await ask(a, b, 'Hola')).json();
+    expect(await rel(a, b)).toEqual({ status: 'request_sent', requestId: req.id, message: 'Hola' });
+    expect(await rel(b, a)).toEqual({ status: 'request_received', requestId: req.id, message: 'Hola' });
+    await call(t, 'POST', `/api/contacts/requests/${req.id}/accept`, { cookie: b.cookie });
+    expect(await rel(b, a)).toEqual({ status: 'contacts' });
+    await call(t, 'PUT', `/api/blocks/${a.username}`, { cookie: b.cookie });
+    expect(await rel(b, a)).toEqual({ status: 'blocked_by_me' });
+    expect(await rel(a, b)).toEqual({ status: 'blocked_me' });
+  });
+
   it('only the addressee answers, only the requester withdraws, and only once', async () => {
     const a = await teacher();
     const b = await teacher();

@@ -33,6 +33,29 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.myContacts(ctx, request.actor),
   );
 
+  app.get(
+    '/contacts/with/:username',
+    {
+      schema: {
+        tags,
+        summary: 'Where I stand with another member: contacts, request sent or received, blocked',
+        params: z.object({ username: Username }),
+        response: {
+          200: z.union([
+            z.object({ status: z.enum(['none', 'contacts', 'blocked_by_me', 'blocked_me', 'self']) }),
+            z.object({
+              status: z.enum(['request_sent', 'request_received']),
+              requestId: z.string(),
+              message: z.string(),
+            }),
+          ]),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => service.relationWith(ctx, request.actor, request.params.username),
+  );
+
   app.post(
     '/contacts/requests',
     {

@@ -100,6 +100,28 @@ export async function myContacts(ctx: ServiceContext, actor: Actor | null) {
   };
 }
 
+export type Relation =
+  | { status: 'none' | 'contacts' | 'blocked_by_me' | 'blocked_me' | 'self' }
+  | { status: 'request_sent' | 'request_received'; requestId: string; message: string };
+
+/** Where I stand with another person (the profile page shows the matching action). */
+export async function relationWith(ctx: ServiceContext, actor: Actor | null, username: string): Promise<Relation> {
+  const me = requireValidated(actor);
+  const other = await findReachablePerson(ctx, username);
+  if (other.id === me.personId) return { status: 'self' };
+  const blocks = await repo.blocksBetween(ctx.db, me.personId, other.id);
+  if (blocks.some((b) => b.blockerId === me.personId)) return { status: 'blocked_by_me' };
+  if (blocks.length) return { status: 'blocked_me' };
+  const live = await repo.liveLink(ctx.db, me.personId, other.id);
+  if (!live) return { status: 'none' };
+  if (live.status === 'accepted') return { status: 'contacts' };
+  return {
+    status: live.requesterId === me.personId ? 'request_sent' : 'request_received',
+    requestId: live.id,
+    message: live.message,
+  };
+}
+
 /** Are these two people contacts? (projects: only contacts can be invited) */
 export async function areContacts(ctx: ServiceContext, a: string, b: string): Promise<boolean> {
   return (await repo.liveLink(ctx.db, a, b))?.status === 'accepted';
