@@ -15,6 +15,7 @@ import { resolveSession } from './modules/accounts/accounts.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { messagesRoutes } from './modules/messages/messages.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { schoolsRoutes } from './modules/schools/schools.routes.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(contactsRoutes);
       await api.register(messagesRoutes);
+      await api.register(searchRoutes);
       await api.register(outboxRoutes);
       await api.register(demoRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

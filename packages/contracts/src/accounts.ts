@@ -167,6 +167,16 @@ export const ProfileUpdate = z.object({
     .max(12),
   presentation: z.string().trim().max(2000, { message: 'too_long' }).default(''),
   lookingForPartners: z.boolean().default(false),
+  /** The language the presentation is written in (search stemming); null: the first working language. */
+  presentationLanguage: z
+    .string()
+    .refine((l) => spokenLanguages.includes(l), { message: 'language_unknown' })
+    .nullable()
+    .default(null),
+  /** Appear in partner search and suggestions. */
+  discoverable: z.boolean().default(true),
+  /** A daily email with unread notifications. */
+  dailyDigest: z.boolean().default(false),
   uiLanguage: z.enum(['es', 'en']),
   timeZone: z.string().refine(isTimeZone, { message: 'time_zone_unknown' }),
 });
@@ -208,6 +218,9 @@ export const MeResponse = z.object({
   languages: z.array(z.string()),
   presentation: z.string(),
   lookingForPartners: z.boolean(),
+  presentationLanguage: z.string().nullable(),
+  discoverable: z.boolean(),
+  dailyDigest: z.boolean(),
   uiLanguage: z.enum(['es', 'en']),
   timeZone: z.string(),
   emailConfirmed: z.boolean(),

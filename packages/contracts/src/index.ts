@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './countries.ts';
 export * from './accounts.ts';
 export * from './paths.ts';
+export * from './partners.ts';

@@ -105,7 +105,16 @@ export async function regionId(t: TestContext, code: string): Promise<number> {
 export async function newSchool(
   t: TestContext,
   member: Member,
-  o: { countryCode?: string; regionCode?: string; name?: string; city?: string; headEmail?: string } = {},
+  o: {
+    countryCode?: string;
+    regionCode?: string;
+    name?: string;
+    city?: string;
+    headEmail?: string;
+    levels?: string[];
+    ageMin?: number;
+    ageMax?: number;
+  } = {},
 ) {
   const res = await call(t, 'POST', '/api/schools', {
     cookie: member.cookie,
@@ -113,12 +122,12 @@ export async function newSchool(
       countryCode: o.countryCode ?? 'FR',
       regionId: o.regionCode ? await regionId(t, o.regionCode) : null,
       name: o.name ?? `École ${unique()}`,
-      levels: ['primary'],
+      levels: o.levels ?? ['primary'],
       address: '1 rue de l’École',
       city: o.city ?? 'Lyon',
       postalCode: '69001',
-      ageMin: 6,
-      ageMax: 11,
+      ageMin: o.ageMin ?? 6,
+      ageMax: o.ageMax ?? 11,
       pupilCount: 300,
       website: '',
       headName: 'Claire Directrice',
@@ -162,10 +171,38 @@ export async function officer(
   return m;
 }
 
-/** A validated teacher: signed up, joined a new French school, validated by the given French NSS officer. */
-export async function validatedTeacher(t: TestContext, nssFr: Member): Promise<Member> {
-  const m = await signedUp(t);
-  const school = await newSchool(t, m, { countryCode: 'FR' });
+export type SchoolOptions = Parameters<typeof newSchool>[2];
+
+/**
+ * A validated teacher: signed up, joined a new school (French unless said), validated by the given
+ * officer (an NSS officer of that country, or a CSS officer). `profile` replaces profile fields.
+ */
+export async function validatedTeacher(
+  t: TestContext,
+  nssFr: Member,
+  o: { profile?: Record<string, unknown>; school?: SchoolOptions; firstName?: string } = {},
+): Promise<Member> {
+  const m = await signedUp(t, { firstName: o.firstName });
+  if (o.profile) {
+    const me = (await call(t, 'GET', '/api/me', { cookie: m.cookie })).json();
+    const res = await call(t, 'PUT', '/api/me/profile', {
+      cookie: m.cookie,
+      body: {
+        firstName: me.firstName,
+        lastName: me.lastName,
+        schoolRole: 'teacher',
+        subjects: me.subjects,
+        languages: me.languages,
+        presentation: '',
+        lookingForPartners: true,
+        uiLanguage: me.uiLanguage,
+        timeZone: me.timeZone,
+        ...o.profile,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  const school = await newSchool(t, m, { countryCode: 'FR', ...o.school });
   const id = await joinSchool(t, m, school.id);
   const res = await call(t, 'POST', '/api/validation/decisions', {
     cookie: nssFr.cookie,

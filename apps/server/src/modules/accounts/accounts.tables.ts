@@ -26,6 +26,13 @@ export const person = pgTable(
       .default(sql`'{}'::text[]`),
     presentation: text('presentation').notNull().default(''),
     lookingForPartners: boolean('looking_for_partners').notNull().default(false),
+    /** ISO 639-1 code of the presentation's language (search stemming); null: the first working language. */
+    presentationLanguage: text('presentation_language'),
+    /** Appear in partner search and suggestions (R-PF-1); a member can opt out. */
+    discoverable: boolean('discoverable').notNull().default(true),
+    /** A daily email summing up unread notifications, in the person's language. */
+    dailyDigest: boolean('daily_digest').notNull().default(false),
+    digestSentAt: stamp('digest_sent_at'),
     uiLanguage: text('ui_language').notNull().default('es'),
     timeZone: text('time_zone').notNull().default('Europe/Madrid'),
     codeOfConductAcceptedAt: stamp('code_of_conduct_accepted_at').notNull(),

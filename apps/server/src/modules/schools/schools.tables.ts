@@ -22,6 +22,9 @@ export const school = pgTable(
     ageMax: integer('age_max').notNull(),
     pupilCount: integer('pupil_count'),
     website: text('website'),
+    /** The local school day, 'HH:MM' (partner matching: common school time across time zones). */
+    dayStart: text('day_start').notNull().default('08:30'),
+    dayEnd: text('day_end').notNull().default('14:30'),
     headName: text('head_name').notNull(),
     headEmail: text('head_email').notNull(),
     createdBy: uuid('created_by').references(() => person.id, { onDelete: 'set null' }),
@@ -29,6 +32,10 @@ export const school = pgTable(
   },
   (t) => [
     check('school_ages', sql`${t.ageMin} >= 0 AND ${t.ageMax} <= 25 AND ${t.ageMin} <= ${t.ageMax}`),
+    check(
+      'school_day',
+      sql`${t.dayStart} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' AND ${t.dayEnd} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' AND ${t.dayStart} < ${t.dayEnd}`,
+    ),
     check('school_levels_not_empty', sql`cardinality(${t.levels}) > 0`),
     index('school_country_idx').on(t.countryCode),
     index('school_name_trgm_idx').using('gin', sql`ot_unaccent(lower(${t.name})) gin_trgm_ops`),

@@ -8,3 +8,6 @@ export * from '../../modules/audit/audit.tables.ts';
 export * from '../mail/mail.tables.ts';
 export * from '../../modules/contacts/contacts.tables.ts';
 export * from '../../modules/messages/messages.tables.ts';
+export * from '../../modules/search/search.tables.ts';
+export * from '../../modules/forum/forum.tables.ts';
+export * from '../../modules/notifications/notifications.tables.ts';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { seedCountries } from '../../modules/countries/countries.seed.ts';
+import { seedSubjectLabels } from '../../modules/search/search.seed.ts';
 import type { Db } from '../db/database.ts';
 import { platformSetting } from '../settings.tables.ts';
 import { seedDemoPeople } from './demo.seed.ts';
@@ -7,6 +8,7 @@ import { seedDemoPeople } from './demo.seed.ts';
 /** Reference data every installation needs (countries, support services, regions). Idempotent. */
 export async function seedReferenceData(db: Db): Promise<void> {
   await seedCountries(db);
+  await seedSubjectLabels(db);
 }
 
 /**
