@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/database.ts';
 import { runPrivacyLifecycle } from './modules/accounts/accounts.service.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
+import { sendDigests } from './modules/notifications/notifications.service.ts';
 import { requeueFailedMail } from './platform/mail/mailer.ts';
 import { seedDemoData, seedReferenceData } from './platform/seed/seed.ts';
 import type { WebHandler } from './platform/web.ts';
@@ -50,6 +51,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       database,
       {
         'privacy-lifecycle': { cron: '17 3 * * *', run: () => runPrivacyLifecycle(app.ctx) },
+        'daily-digest': { cron: '0 6 * * *', run: () => sendDigests(app.ctx) },
         'mail-retry': {
           cron: '*/10 * * * *',
           run: async () => {

@@ -4,6 +4,7 @@ import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { findReachablePerson } from '../accounts/accounts.service.ts';
 import { isValidated } from '../validation/validation.service.ts';
+import { markSubjectRead, notify } from '../notifications/notifications.service.ts';
 import * as repo from './contacts.repository.ts';
 
 /**
@@ -21,13 +22,23 @@ export async function requestContact(ctx: ServiceContext, actor: Actor | null, u
   if (live)
     throw new AppError('CONFLICT', live.status === 'accepted' ? 'error_already_contacts' : 'error_contact_pending');
   try {
-    const row = await repo.insertRequest(ctx.db, {
-      requesterId: me.personId,
-      addresseeId: other.id,
-      message: message.trim(),
-      createdAt: ctx.now(),
+    return await ctx.db.transaction(async (tx) => {
+      const now = ctx.now();
+      const row = await repo.insertRequest(tx, {
+        requesterId: me.personId,
+        addresseeId: other.id,
+        message: message.trim(),
+        createdAt: now,
+      });
+      await notify(tx, {
+        personId: other.id,
+        kind: 'contact_request',
+        actorId: me.personId,
+        subjectId: row.id,
+        at: now,
+      });
+      return { id: row.id };
     });
-    return { id: row.id };
   } catch (error) {
     // Two requests crossing at the same moment: the unique index keeps one.
     if ((error as { cause?: { code?: string } }).cause?.code === '23505')
@@ -50,8 +61,21 @@ export async function answerRequest(
   const mine = answer === 'withdraw' ? request?.requesterId === me.personId : request?.addresseeId === me.personId;
   if (!request || !mine) throw new AppError('NOT_FOUND');
   const to = answer === 'accept' ? 'accepted' : answer === 'decline' ? 'declined' : 'withdrawn';
-  if (!(await repo.moveRequest(ctx.db, id, 'pending', to, ctx.now())))
-    throw new AppError('CONFLICT', 'error_contact_not_pending');
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.moveRequest(tx, id, 'pending', to, now)))
+      throw new AppError('CONFLICT', 'error_contact_not_pending');
+    // The request is settled: its notice is read (or, withdrawn, no longer news).
+    await markSubjectRead(tx, request.addresseeId, id, now);
+    if (to === 'accepted')
+      await notify(tx, {
+        personId: request.requesterId,
+        kind: 'contact_accepted',
+        actorId: me.personId,
+        subjectId: id,
+        at: now,
+      });
+  });
 }
 
 /** Ends a contact (either side). */

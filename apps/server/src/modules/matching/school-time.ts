@@ -17,17 +17,27 @@ const minutesOf = (hhmm: string) => {
 };
 
 /** The offset of a time zone from UTC, in minutes, at an instant (DST included), from the platform's tz data. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 export function offsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
@@ -50,8 +60,27 @@ export interface CommonTime {
   days: number[];
 }
 
-/** Common school time of two schools in the week (Mon–Fri) that contains `weekOf`. */
+const computed = new Map<string, CommonTime>();
+
+/** Common school time of two schools in the week (Mon–Fri) that contains `weekOf` (remembered: pure). */
 export function commonSchoolTime(
+  a: { timeZone: string; day?: SchoolDay },
+  b: { timeZone: string; day?: SchoolDay },
+  weekOf: Date,
+): CommonTime {
+  const da = a.day ?? DEFAULT_SCHOOL_DAY;
+  const db = b.day ?? DEFAULT_SCHOOL_DAY;
+  const key = `${a.timeZone}|${da.start}|${da.end}|${b.timeZone}|${db.start}|${db.end}|${weekOf.toISOString().slice(0, 10)}`;
+  let result = computed.get(key);
+  if (!result) {
+    if (computed.size > 10_000) computed.clear();
+    result = computeCommonSchoolTime(a, b, weekOf);
+    computed.set(key, result);
+  }
+  return result;
+}
+
+function computeCommonSchoolTime(
   a: { timeZone: string; day?: SchoolDay },
   b: { timeZone: string; day?: SchoolDay },
   weekOf: Date,

@@ -5,6 +5,7 @@ import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { findReachablePerson } from '../accounts/accounts.service.ts';
 import { areContacts, isBlockedEitherWay } from '../contacts/contacts.service.ts';
 import { isValidated } from '../validation/validation.service.ts';
+import { markSubjectRead, notify } from '../notifications/notifications.service.ts';
 import * as repo from './messages.repository.ts';
 
 /** Messages to people who are not contacts: at most this many in 24 hours (R-PF-3). */
@@ -39,6 +40,7 @@ export async function sendMessage(ctx: ServiceContext, actor: Actor | null, user
       createdAt: now,
     });
     await repo.markRead(tx, conversationId, me.personId, row.id);
+    await notify(tx, { personId: other.id, kind: 'message', actorId: me.personId, subjectId: conversationId, at: now });
     return { conversationId, messageId: row.id };
   });
 }
@@ -63,6 +65,7 @@ export async function readConversation(ctx: ServiceContext, actor: Actor | null,
   const messages = await repo.messagesOf(ctx.db, id, 100);
   const last = messages.at(-1);
   if (last) await repo.markRead(ctx.db, id, me.personId, last.id);
+  await markSubjectRead(ctx.db, me.personId, id, ctx.now());
   return {
     id,
     messages: messages.map((m) => ({
