@@ -34,6 +34,29 @@ describe('demo data', () => {
     );
   });
 
+  it('gives partner finding something to show: findable teachers, contacts, conversations, forum posts', async () => {
+    const findable = await count(`SELECT count(*)::int AS n FROM partner_profile`);
+    const validated = await count(
+      `SELECT count(DISTINCT person_id)::int AS n FROM affiliation WHERE status = 'validated' AND ended_at IS NULL`,
+    );
+    expect(findable).toBe(validated);
+    expect(await count(`SELECT count(*)::int AS n FROM contact_request WHERE status = 'accepted'`)).toBeGreaterThan(5);
+    expect(await count(`SELECT count(*)::int AS n FROM contact_request WHERE status = 'pending'`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::int AS n FROM message`)).toBeGreaterThan(3);
+    expect(await count(`SELECT count(*)::int AS n FROM partner_post WHERE status = 'open'`)).toBeGreaterThan(2);
+    expect(await count(`SELECT count(*)::int AS n FROM partner_post_reply`)).toBeGreaterThan(2);
+    // Lucía (Granada) finds Sophie (Lille) by "conte eleves": stemmed as French, accents folded.
+    const signIn = await call(t, 'POST', '/api/auth/sign-in', {
+      body: { email: 'lucia.martin@demo.opentwinning.org', password: DEMO_PASSWORD },
+    });
+    const cookie = sessionCookie(signIn);
+    const found = await call(t, 'GET', '/api/search/teachers?q=conte eleves&country=FR', { cookie });
+    expect(found.json().items.map((i: { username: string }) => i.username)).toContain('sophie.laurent');
+    const suggestions = await call(t, 'GET', '/api/suggestions', { cookie });
+    expect(suggestions.json().items.length).toBeGreaterThan(3);
+    expect(suggestions.json().items[0].reasons.length).toBeGreaterThan(1);
+  });
+
   it('lists the demo accounts in development, and they sign in with the shared password', async () => {
     const res = await call(t, 'GET', '/api/demo/accounts');
     expect(res.statusCode).toBe(200);

@@ -38,7 +38,25 @@ export interface DemoTeacher {
   languages: string[];
   lang?: 'es' | 'en';
   role?: string;
+  /** In the teacher's first working language. */
+  presentation?: string;
 }
+
+/** The time zone of each demo country's schools. */
+export const demoTimeZones: Record<string, string> = {
+  ES: 'Europe/Madrid',
+  FR: 'Europe/Paris',
+  IT: 'Europe/Rome',
+  PL: 'Europe/Warsaw',
+  TR: 'Europe/Istanbul',
+  DE: 'Europe/Berlin',
+  PT: 'Europe/Lisbon',
+  GR: 'Europe/Athens',
+  RO: 'Europe/Bucharest',
+  SE: 'Europe/Stockholm',
+  FI: 'Europe/Helsinki',
+  UA: 'Europe/Kyiv',
+};
 
 export const demoOfficers = data.officers as DemoOfficer[];
 export const demoSchools = data.schools as DemoSchool[];

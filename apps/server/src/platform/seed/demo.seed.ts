@@ -6,7 +6,7 @@ import { school } from '../../modules/schools/schools.tables.ts';
 import { affiliation, roleAssignment } from '../../modules/validation/validation.tables.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/database.ts';
-import { DEMO_PASSWORD, demoLogin, demoOfficers, demoSchools, demoTeachers } from './demo-data.ts';
+import { DEMO_PASSWORD, demoLogin, demoOfficers, demoSchools, demoTeachers, demoTimeZones } from './demo-data.ts';
 
 const DAY = 86_400_000;
 
@@ -95,10 +95,11 @@ export async function seedDemoPeople(db: Db): Promise<void> {
           schoolRole: t.role ?? 'teacher',
           subjects: t.subjects,
           languages: t.languages,
-          presentation: '',
+          presentation: t.presentation ?? '',
+          presentationLanguage: t.presentation ? t.languages[0] : null,
           lookingForPartners: i % 3 !== 0,
           uiLanguage: t.lang ?? 'en',
-          timeZone: 'Europe/Madrid',
+          timeZone: demoTimeZones[s.country] ?? 'Europe/Madrid',
           codeOfConductAcceptedAt: createdAt,
           profileCompletedAt: createdAt,
           createdAt,

@@ -3,6 +3,7 @@ import { seedCountries } from '../../modules/countries/countries.seed.ts';
 import { seedSubjectLabels } from '../../modules/search/search.seed.ts';
 import type { Db } from '../db/database.ts';
 import { platformSetting } from '../settings.tables.ts';
+import { seedDemoPartners } from './demo-partners.seed.ts';
 import { seedDemoPeople } from './demo.seed.ts';
 
 /** Reference data every installation needs (countries, support services, regions). Idempotent. */
@@ -16,7 +17,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * its domain. Runs once per database (remembered in platform_setting).
  */
 export type DemoSeeder = (db: Db) => Promise<void>;
-const demoSeeders: DemoSeeder[] = [seedDemoPeople];
+const demoSeeders: DemoSeeder[] = [seedDemoPeople, seedDemoPartners];
 
 export function registerDemoSeeder(seeder: DemoSeeder): void {
   demoSeeders.push(seeder);
