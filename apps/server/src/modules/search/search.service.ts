@@ -41,20 +41,24 @@ export interface TextQuery {
   key: string;
 }
 
-/** Reads free text once in every language the index knows: "proyectos" is stemmed as Spanish, "projects" as English. */
+/**
+ * Reads free text once in every language the index knows: "proyectos" is stemmed as Spanish,
+ * "projects" as English. Readings that give the same lexemes are kept once.
+ */
 export async function readText(db: Db, q: string | undefined): Promise<TextQuery | null> {
   const text = q?.replace(/\s+/g, ' ').trim();
   if (!text) return null;
   const configs = await searchConfigs(db);
   const parts = sql.join(
-    configs.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})`),
-    sql` || `,
+    configs.map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${text})::text`),
+    sql`, `,
   );
-  const [row] = await rowsOf<{ tsquery: string; key: string }>(
+  const [row] = await rowsOf<{ readings: string[]; key: string }>(
     db,
-    sql`SELECT (${parts})::text AS tsquery, ot_unaccent(lower(${text})) AS key`,
+    sql`SELECT ARRAY[${parts}] AS readings, ot_unaccent(lower(${text})) AS key`,
   );
-  return { tsquery: row!.tsquery.trim() ? row!.tsquery : null, key: row!.key };
+  const readings = [...new Set(row!.readings.map((r) => r.trim()).filter(Boolean))];
+  return { tsquery: readings.length ? readings.map((r) => `(${r})`).join(' | ') : null, key: row!.key };
 }
 
 interface Cursor {
@@ -172,49 +176,78 @@ export async function searchTeachers(
   const me = requireValidated(actor);
   const cursor = decodeCursor(f.cursor);
   const text = await readText(ctx.db, f.q);
-  const where = [reachableBy(me.personId), ...profileConditions(f, ctx.now(), { looking: true })];
-  let rank = sql`0::numeric`;
-  if (text) {
-    const byName = sql`pp.name_key %> ${text.key}`;
-    where.push(text.tsquery ? sql`(pp.document @@ ${text.tsquery}::tsquery OR ${byName})` : byName);
-    rank = text.tsquery
-      ? sql`round((ts_rank(pp.document, ${text.tsquery}::tsquery) + word_similarity(${text.key}, pp.name_key))::numeric, 6)`
-      : sql`round(word_similarity(${text.key}, pp.name_key)::numeric, 6)`;
-  }
-  const page = cursor
-    ? sql`AND (${rank}, pp.last_active_at, pp.person_id) < (${cursor.rank}::numeric, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+  const base = [reachableBy(me.personId), ...profileConditions(f, ctx.now(), { looking: true })];
+  if (!text) return teacherPage(ctx.db, f, cursor, base, sql`0::numeric`, false);
+  const byName = sql`pt.name_key %> ${text.key}`;
+  const nameRank = sql`round(word_similarity(${text.key}, pt.name_key)::numeric, 6)`;
+  if (!text.tsquery) return teacherPage(ctx.db, f, cursor, [...base, byName], nameRank);
+  const found = await teacherPage(
+    ctx.db,
+    f,
+    cursor,
+    [...base, sql`pt.document @@ ${text.tsquery}::tsquery`],
+    sql`round(ts_rank(pt.document, ${text.tsquery}::tsquery)::numeric, 6)`,
+  );
+  // Nothing matched word for word: a typo in a name? Try names by similarity.
+  if (found.total === 0 && !cursor) return teacherPage(ctx.db, f, cursor, [...base, byName], nameRank);
+  return found;
+}
+
+/**
+ * One pass over the matching rows gives both the page (keyset) and the facet counts; then the
+ * cards of the page's teachers are read.
+ */
+async function teacherPage(
+  db: Db,
+  f: SearchFilters,
+  cursor: Cursor | null,
+  where: SQL[],
+  rank: SQL,
+  withText = true,
+): Promise<TeacherSearchResponse> {
+  const text = withText ? sql`JOIN partner_profile_text pt ON pt.person_id = pp.person_id` : sql``;
+  const after = cursor
+    ? sql`WHERE (rank, last_active_at, person_id) < (${cursor.rank}::numeric, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
     : sql``;
-  const [rows, facetRows] = await Promise.all([
-    rowsOf<TeacherRow & { rank: string }>(
-      ctx.db,
-      sql`SELECT ${teacherColumns}, ${rank}::text AS rank
-        FROM partner_profile pp JOIN person pe ON pe.id = pp.person_id JOIN school s ON s.id = pp.school_id
-        WHERE ${and(where)} ${page}
-        ORDER BY ${rank} DESC, pp.last_active_at DESC, pp.person_id DESC
-        LIMIT ${f.limit + 1}`,
-    ),
-    rowsOf<{ facet: string; value: string; count: number }>(
-      ctx.db,
-      sql`WITH hits AS (SELECT pp.country_code, pp.country_category, pp.subjects, pp.languages, pp.levels,
-                               pp.looking_for_partners
-                        FROM partner_profile pp WHERE ${and(where)})
-        SELECT 'country' AS facet, country_code AS value, count(*) AS count FROM hits GROUP BY 2
-        UNION ALL SELECT 'category', country_category, count(*) FROM hits GROUP BY 2
-        UNION ALL SELECT 'subject', v, count(*) FROM hits, unnest(subjects) v GROUP BY 2
-        UNION ALL SELECT 'language', v, count(*) FROM hits, unnest(languages) v GROUP BY 2
-        UNION ALL SELECT 'schoolType', v, count(*) FROM hits, unnest(levels) v GROUP BY 2
-        UNION ALL SELECT 'looking', looking_for_partners::text, count(*) FROM hits GROUP BY 2`,
-    ),
-  ]);
-  const more = rows.length > f.limit;
-  const shown = rows.slice(0, f.limit);
+  const [result] = await rowsOf<{
+    page: { id: string; rank: string; at: string }[];
+    facets: { facet: string; value: string; count: number }[];
+  }>(
+    db,
+    sql`WITH hits AS MATERIALIZED (
+          SELECT pp.person_id, pp.last_active_at, ${rank} AS rank, pp.facet_tags
+          FROM partner_profile pp ${text} WHERE ${and(where)}),
+        page AS (
+          SELECT person_id, rank, last_active_at FROM hits ${after}
+          ORDER BY rank DESC, last_active_at DESC, person_id DESC LIMIT ${f.limit + 1}),
+        counts AS (
+          SELECT split_part(tag, ':', 1) AS facet, substr(tag, strpos(tag, ':') + 1) AS value, count(*) AS count
+          FROM hits, unnest(facet_tags) tag GROUP BY tag)
+        SELECT
+          (SELECT coalesce(json_agg(json_build_object('id', person_id, 'rank', rank::text, 'at', last_active_at)
+                                    ORDER BY rank DESC, last_active_at DESC, person_id DESC), '[]'::json) FROM page) AS page,
+          (SELECT coalesce(json_agg(c), '[]'::json) FROM counts c) AS facets`,
+  );
+  const page = result!.page;
+  const shown = page.slice(0, f.limit);
+  const cards = shown.length
+    ? await rowsOf<TeacherRow>(
+        db,
+        sql`SELECT ${teacherColumns}
+            FROM partner_profile pp JOIN person pe ON pe.id = pp.person_id JOIN school s ON s.id = pp.school_id
+            WHERE pp.person_id = ANY(${sql.param(shown.map((p) => p.id))}::uuid[])`,
+      )
+    : [];
+  const byId = new Map(cards.map((c) => [c.person_id, c]));
   const last = shown.at(-1);
-  const facets = facetsFrom(facetRows, ['country', 'category', 'subject', 'language', 'schoolType', 'looking']);
+  const facets = facetsFrom(result!.facets, ['country', 'category', 'subject', 'language', 'schoolType', 'looking']);
   return {
-    items: shown.map(teacherCard),
+    items: shown.flatMap((p) => {
+      const card = byId.get(p.id);
+      return card ? [teacherCard(card)] : [];
+    }),
     total: facets.looking!.reduce((sum, v) => sum + v.count, 0),
-    nextCursor:
-      more && last ? encodeCursor({ rank: last.rank, at: iso(last.last_active_at), id: last.person_id }) : null,
+    nextCursor: page.length > f.limit && last ? encodeCursor({ rank: last.rank, at: iso(last.at), id: last.id }) : null,
     facets: facets as TeacherSearchResponse['facets'],
   };
 }
