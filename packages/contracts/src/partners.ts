@@ -42,6 +42,8 @@ export const TeacherCard = z.object({
   firstName: z.string(),
   lastName: z.string(),
   presentation: z.string(),
+  /** ISO 639-1 code of the presentation's language (the page marks it up with lang). */
+  presentationLanguage: z.string(),
   subjects: z.array(z.string()),
   languages: z.array(z.string()),
   lookingForPartners: z.boolean(),

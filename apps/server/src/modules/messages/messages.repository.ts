@@ -60,6 +60,9 @@ export function conversationsOf(db: Q, personId: string) {
       unread: sql<number>`(SELECT count(*)::int FROM message m WHERE m.conversation_id = ${conversation.id}
         AND m.sender_id IS DISTINCT FROM ${personId}
         AND m.id > coalesce((SELECT r.last_read_id FROM conversation_read r WHERE r.conversation_id = ${conversation.id} AND r.person_id = ${personId}), 0))`,
+      last: sql<{ body: string; mine: boolean } | null>`(SELECT json_build_object('body', left(m.body, 140),
+          'mine', m.sender_id IS NOT DISTINCT FROM ${personId}::uuid)
+        FROM message m WHERE m.conversation_id = ${conversation.id} ORDER BY m.id DESC LIMIT 1)`,
     })
     .from(conversation)
     .leftJoin(person, sql`${person.id} = ${other}`)

@@ -26,6 +26,8 @@ describe('messages between eTwinners (R-PF-3)', () => {
     await send(a, b, 'Nos élèves ont 12 ans.');
     const [conv] = await conversations(b);
     expect(conv).toMatchObject({ id: first.json().conversationId, unread: 2, with: { username: a.username } });
+    expect(conv.lastMessage).toEqual({ excerpt: expect.any(String), mine: false });
+    expect((await conversations(a))[0].lastMessage.mine).toBe(true);
     expect((await conversations(a))[0].unread).toBe(0);
     const read = await call(t, 'GET', `/api/conversations/${conv.id}`, { cookie: b.cookie });
     expect(read.json().messages.map((m: { body: string; mine: boolean }) => [m.body, m.mine])).toEqual([

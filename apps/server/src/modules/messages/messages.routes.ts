@@ -42,6 +42,7 @@ export const messagesRoutes: FastifyPluginAsyncZod = async (app) => {
                 lastMessageAt: z.string(),
                 with: z.object({ username: z.string(), firstName: z.string(), lastName: z.string() }).nullable(),
                 unread: z.number(),
+                lastMessage: z.object({ excerpt: z.string(), mine: z.boolean() }).nullable(),
               }),
             ),
           }),

@@ -54,6 +54,8 @@ export async function myConversations(ctx: ServiceContext, actor: Actor | null) 
     lastMessageAt: r.lastMessageAt.toISOString(),
     with: r.other?.username ? r.other : null,
     unread: r.unread,
+    /** The last message, shortened to 140 characters, and whether I wrote it. */
+    lastMessage: r.last ? { excerpt: r.last.body, mine: r.last.mine } : null,
   }));
 }
 

@@ -134,6 +134,7 @@ export interface TeacherRow {
   first_name: string;
   last_name: string;
   presentation: string;
+  presentation_language: string;
   subjects: string[];
   languages: string[];
   looking_for_partners: boolean;
@@ -154,6 +155,7 @@ export function teacherCard(r: TeacherRow): TeacherCard {
     firstName: r.first_name,
     lastName: r.last_name,
     presentation: r.presentation.length > 280 ? `${r.presentation.slice(0, 277).trimEnd()}…` : r.presentation,
+    presentationLanguage: r.presentation_language,
     subjects: r.subjects,
     languages: r.languages,
     lookingForPartners: r.looking_for_partners,
@@ -165,6 +167,7 @@ export function teacherCard(r: TeacherRow): TeacherCard {
 
 /** The columns of a teacher card, from partner_profile pp, person pe and school s. */
 export const teacherColumns = sql`pp.person_id, pe.username, pe.first_name, pe.last_name, pe.presentation,
+  COALESCE(pe.presentation_language, pp.languages[1], pe.ui_language) AS presentation_language,
   pp.subjects, pp.languages, pp.looking_for_partners, pp.last_active_at, pp.age_min, pp.age_max,
   s.id AS school_id, s.name AS school_name, s.city, s.country_code`;
 
@@ -178,15 +181,15 @@ export async function searchTeachers(
   const text = await readText(ctx.db, f.q);
   const base = [reachableBy(me.personId), ...profileConditions(f, ctx.now(), { looking: true })];
   if (!text) return teacherPage(ctx.db, f, cursor, base, sql`0::numeric`, false);
-  const byName = sql`pt.name_key %> ${text.key}`;
-  const nameRank = sql`round(word_similarity(${text.key}, pt.name_key)::numeric, 6)`;
+  const byName = sql`pp.name_key %> ${text.key}`;
+  const nameRank = sql`round(word_similarity(${text.key}, pp.name_key)::numeric, 6)`;
   if (!text.tsquery) return teacherPage(ctx.db, f, cursor, [...base, byName], nameRank);
   const found = await teacherPage(
     ctx.db,
     f,
     cursor,
-    [...base, sql`pt.document @@ ${text.tsquery}::tsquery`],
-    sql`round(ts_rank(pt.document, ${text.tsquery}::tsquery)::numeric, 6)`,
+    [...base, sql`pp.document @@ ${text.tsquery}::tsquery`],
+    sql`round(ts_rank(pp.document, ${text.tsquery}::tsquery)::numeric, 6)`,
   );
   // Nothing matched word for word: a typo in a name? Try names by similarity.
   if (found.total === 0 && !cursor) return teacherPage(ctx.db, f, cursor, [...base, byName], nameRank);
@@ -205,7 +208,8 @@ async function teacherPage(
   rank: SQL,
   withText = true,
 ): Promise<TeacherSearchResponse> {
-  const text = withText ? sql`JOIN partner_profile_text pt ON pt.person_id = pp.person_id` : sql``;
+  // With words: the text table alone (it repeats the facet columns); without: the narrow one.
+  const table = withText ? sql`partner_profile_text` : sql`partner_profile`;
   const after = cursor
     ? sql`WHERE (rank, last_active_at, person_id) < (${cursor.rank}::numeric, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
     : sql``;
@@ -216,7 +220,7 @@ async function teacherPage(
     db,
     sql`WITH hits AS MATERIALIZED (
           SELECT pp.person_id, pp.last_active_at, ${rank} AS rank, pp.facet_tags
-          FROM partner_profile pp ${text} WHERE ${and(where)}),
+          FROM ${table} pp WHERE ${and(where)}),
         page AS (
           SELECT person_id, rank, last_active_at FROM hits ${after}
           ORDER BY rank DESC, last_active_at DESC, person_id DESC LIMIT ${f.limit + 1}),

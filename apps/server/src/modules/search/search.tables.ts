@@ -44,8 +44,8 @@ export const partnerProfile = pgTable(
 );
 
 /**
- * The searchable text of a partner_profile row, apart so that filtering and counting by facets
- * reads narrow rows.
+ * The same rows with their text: searches with words read this table alone (the facet columns are
+ * repeated here), searches by facets only read the narrow partner_profile.
  */
 export const partnerProfileText = pgTable(
   'partner_profile_text',
@@ -53,6 +53,16 @@ export const partnerProfileText = pgTable(
     personId: uuid('person_id')
       .primaryKey()
       .references(() => partnerProfile.personId, { onDelete: 'cascade' }),
+    countryCode: text('country_code').notNull(),
+    countryCategory: text('country_category').notNull(),
+    levels: text('levels').array().notNull(),
+    ageMin: integer('age_min').notNull(),
+    ageMax: integer('age_max').notNull(),
+    subjects: text('subjects').array().notNull(),
+    languages: text('languages').array().notNull(),
+    lookingForPartners: boolean('looking_for_partners').notNull(),
+    lastActiveAt: stamp('last_active_at').notNull(),
+    facetTags: text('facet_tags').array().notNull(),
     /** Unaccented lower-case full name, for typo-tolerant (trigram) matching. */
     nameKey: text('name_key').notNull(),
     /** Names (A), school and subjects (B), presentation stemmed in its language (C) and as plain words (D). */
