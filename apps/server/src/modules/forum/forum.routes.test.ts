@@ -97,6 +97,8 @@ describe('partner-finding forum (R-PF-2)', () => {
     expect(notes.items[0].actor.username).toBe(reader.username);
 
     const detail = (await call(t, 'GET', `/api/forum/posts/${id}`, { cookie: author.cookie })).json();
+    // Reading the post reads the notice.
+    expect((await call(t, 'GET', '/api/notifications', { cookie: author.cookie })).json().unread).toBe(0);
     expect(detail.replyList.map((r: { body: string }) => r.body)).toEqual([
       'Nos interesa: tenemos un grupo de 13 años.',
       'Y otra idea.',

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { isBlockedEitherWay } from '../contacts/contacts.service.ts';
-import { notify } from '../notifications/notifications.service.ts';
+import { markSubjectRead, notify } from '../notifications/notifications.service.ts';
 import { decodeCursor, encodeCursor, readText } from '../search/search.service.ts';
 import { partnerPost, partnerPostReply } from './forum.tables.ts';
 
@@ -141,9 +141,11 @@ async function findVisiblePost(db: Db, me: string, id: string): Promise<PostRow>
   return row;
 }
 
+/** A post with its replies. Its author reading it reads the "replied to your post" notices about it. */
 export async function getPost(ctx: ServiceContext, actor: Actor | null, id: string): Promise<PostDetail> {
   const me = requireValidated(actor);
   const post = await findVisiblePost(ctx.db, me.personId, id);
+  if (post.author_id === me.personId) await markSubjectRead(ctx.db, me.personId, id, ctx.now());
   const replies = await rowsOf<{
     id: string;
     body: string;

@@ -33,12 +33,16 @@ export const actions: Actions = {
       languages: texts(data, 'languages'),
       presentation: text(data, 'presentation'),
       lookingForPartners: checked(data, 'lookingForPartners'),
+      // Always sent: the API defaults what is missing, which would silently undo an opt-out.
+      presentationLanguage: text(data, 'presentationLanguage') || null,
+      discoverable: checked(data, 'discoverable'),
+      dailyDigest: checked(data, 'dailyDigest'),
       uiLanguage: text(data, 'uiLanguage'),
       timeZone: text(data, 'timeZone'),
     };
     const before = await callApi<MeResponse>(fetch, '/api/me');
     const result = await callApi<MeResponse>(fetch, '/api/me/profile', { method: 'PUT', body });
-    if (!result.ok) return formFailure(result, body);
+    if (!result.ok) return formFailure(result, { ...body, presentationLanguage: body.presentationLanguage ?? '' });
     const lang = params.lang as Locale;
     const firstTime = before.ok && !before.data.profileCompleted;
     redirect(303, firstTime ? href(lang, 'school') : href(lang, 'profile', { saved: '1' }));
