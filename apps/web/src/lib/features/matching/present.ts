@@ -4,6 +4,9 @@ import { m } from '$lib/messages';
 import { href } from '$lib/paths';
 import { reasonsLine } from './reasons';
 
+/** How many reasons a suggestion shows: the strongest ones say enough. */
+const TOP_REASONS = 3;
+
 /** A suggested partner as the cards show it: worded on the server, so that the page and its hydration agree. */
 export interface SuggestionView {
   username: string;
@@ -16,7 +19,7 @@ export interface SuggestionView {
   score: number;
   /** "Match score: 82 out of 100", for screen readers. */
   scoreText: string;
-  /** The reasons on one line, joined with " · ". */
+  /** The three strongest reasons (the API gives them strongest first) on one line, joined with " · ". */
   reasons: string;
 }
 
@@ -33,6 +36,6 @@ export function presentSuggestions(
     place: [t.school.city, countryName(t.school.countryCode)].filter(Boolean).join(' · '),
     score,
     scoreText: m.suggestions_score_sr({ score }, { locale: lang }),
-    reasons: reasonsLine(reasons, lang),
+    reasons: reasonsLine(reasons.slice(0, TOP_REASONS), lang),
   }));
 }
