@@ -121,7 +121,14 @@ export const PostInput = z
     countriesWanted: z.array(CountryCode).max(46).default([]),
     expectedStart: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_invalid' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
+      .refine(
+        (d) => {
+          const date = new Date(`${d}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+        },
+        { message: 'date_invalid' },
+      )
       .nullable()
       .default(null),
     durationMonths: z.number().int().min(1).max(36).nullable().default(null),

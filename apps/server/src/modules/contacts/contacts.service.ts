@@ -4,7 +4,7 @@ import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { findReachablePerson } from '../accounts/accounts.service.ts';
 import { isValidated } from '../validation/validation.service.ts';
-import { markSubjectRead, notify } from '../notifications/notifications.service.ts';
+import { forgetNoticesBetween, markSubjectRead, notify } from '../notifications/notifications.service.ts';
 import * as repo from './contacts.repository.ts';
 
 /**
@@ -97,6 +97,7 @@ export async function blockPerson(ctx: ServiceContext, actor: Actor | null, user
     if (live)
       await repo.moveRequest(tx, live.id, live.status, live.status === 'accepted' ? 'removed' : 'withdrawn', ctx.now());
     await repo.block(tx, me.personId, other.id);
+    await forgetNoticesBetween(tx, me.personId, other.id);
   });
 }
 

@@ -43,6 +43,27 @@ const list = async (m: Member, query: string) => {
 };
 
 describe('partner-finding forum (R-PF-2)', () => {
+  it('anonymisation after long inactivity removes the posts and unsigns the replies', async () => {
+    const author = await teacher();
+    const replier = await teacher();
+    const { id } = (await post(author)).json();
+    const other = (await post(replier)).json();
+    await call(t, 'POST', `/api/forum/posts/${other.id}/replies`, { cookie: author.cookie, body: { body: 'Hola' } });
+    const { anonymisePerson } = await import('../accounts/use-cases/personal-data.ts');
+    await t.database.db.transaction((tx) => anonymisePerson(tx, author.personId, new Date()));
+    const rows = await t.database.pool.query('SELECT count(*)::int AS n FROM partner_post WHERE author_id = $1', [
+      author.personId,
+    ]);
+    expect(rows.rows[0].n).toBe(0);
+    expect((await call(t, 'GET', `/api/forum/posts/${id}`, { cookie: replier.cookie })).statusCode).toBe(404);
+    const detail = (await call(t, 'GET', `/api/forum/posts/${other.id}`, { cookie: replier.cookie })).json();
+    expect(detail.replyList).toEqual([expect.objectContaining({ body: 'Hola', author: null })]);
+    const notes = await t.database.pool.query('SELECT count(*)::int AS n FROM notification WHERE actor_id = $1', [
+      author.personId,
+    ]);
+    expect(notes.rows[0].n).toBe(0);
+  });
+
   it('a validated teacher posts; others find it by filters and by stemmed, accent-free text', async () => {
     const author = await teacher({ countryCode: 'IT' });
     const reader = await teacher({ countryCode: 'FR' });
@@ -73,9 +94,9 @@ describe('partner-finding forum (R-PF-2)', () => {
 
   it('refuses bad input with field errors, and pending teachers', async () => {
     const author = await teacher();
-    const bad = await post(author, { ageMin: 15, ageMax: 10, title: 'x', subjects: [] });
+    const bad = await post(author, { ageMin: 15, ageMax: 10, title: 'x', subjects: [], expectedStart: '2027-02-30' });
     expect(bad.statusCode).toBe(422);
-    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['ageMax', 'subjects', 'title']);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['ageMax', 'expectedStart', 'subjects', 'title']);
     const pending = await signedUp(t);
     expect((await post(pending)).json().error.code).toBe('ACCOUNT_NOT_VALIDATED');
     expect((await call(t, 'GET', '/api/forum/posts', { cookie: pending.cookie })).statusCode).toBe(403);

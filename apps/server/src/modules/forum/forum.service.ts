@@ -55,6 +55,8 @@ interface PostRow {
   duration_months: number | null;
   status: 'open' | 'closed';
   created_at: Date | string;
+  /** created_at as text: microseconds kept for the page cursor. */
+  created_key: string;
   replies: number | string;
   author_id: string;
   username: string | null;
@@ -90,7 +92,7 @@ function summary(r: PostRow, me: string): PostSummary {
 
 const postColumns = sql`p.id, p.kind, p.title, p.idea, p.language, p.age_min, p.age_max, p.subjects, p.languages,
   p.countries_wanted, p.country_code, p.expected_start::text AS expected_start, p.duration_months, p.status,
-  p.created_at, p.author_id, a.username, a.first_name, a.last_name,
+  p.created_at, p.created_at::text AS created_key, p.author_id, a.username, a.first_name, a.last_name,
   (SELECT count(*) FROM partner_post_reply r WHERE r.post_id = p.id) AS replies`;
 
 /** Posts I may see: mine, or by an author who is findable (not hidden, not anonymised) and not blocked either way. */
@@ -126,8 +128,7 @@ export async function listPosts(ctx: ServiceContext, actor: Actor | null, f: Pos
   const last = shown.at(-1);
   return {
     items: shown.map((r) => summary(r, me.personId)),
-    nextCursor:
-      rows.length > f.limit && last ? encodeCursor({ rank: '0', at: iso(last.created_at), id: last.id }) : null,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ rank: '0', at: last.created_key, id: last.id }) : null,
   };
 }
 
@@ -220,19 +221,16 @@ export async function postForMatching(ctx: ServiceContext, actor: Actor | null, 
 registerPersonalData({
   name: 'forum',
   export: async (db, personId) => ({
-    posts: await db
-      .select({
-        id: partnerPost.id,
-        title: partnerPost.title,
-        idea: partnerPost.idea,
-        status: partnerPost.status,
-        createdAt: partnerPost.createdAt,
-      })
-      .from(partnerPost)
-      .where(eq(partnerPost.authorId, personId)),
+    posts: (await db.select().from(partnerPost).where(eq(partnerPost.authorId, personId))).map(
+      ({ document: _document, ...post }) => post,
+    ),
     replies: await db.select().from(partnerPostReply).where(eq(partnerPostReply.authorId, personId)),
   }),
   async erase() {
     // Posts go with their author (cascade); replies to others' posts stay, unsigned (set null).
+  },
+  async anonymise(tx, personId) {
+    await tx.delete(partnerPost).where(eq(partnerPost.authorId, personId));
+    await tx.update(partnerPostReply).set({ authorId: null }).where(eq(partnerPostReply.authorId, personId));
   },
 });

@@ -43,6 +43,15 @@ describe('notifications and the daily digest', () => {
     expect((await notes(a)).unread).toBe(0);
   });
 
+  it('a block takes away the notices between the two people', async () => {
+    const a = await validatedTeacher(t, css);
+    const b = await validatedTeacher(t, css);
+    await call(t, 'POST', '/api/contacts/requests', { cookie: a.cookie, body: { username: b.username } });
+    expect((await notes(b)).unread).toBe(1);
+    await call(t, 'PUT', `/api/blocks/${a.username}`, { cookie: b.cookie });
+    expect(await notes(b)).toEqual({ unread: 0, items: [] });
+  });
+
   it('mails a daily digest in the recipient’s language to those who asked, once per new notice', async () => {
     const a = await validatedTeacher(t, css);
     const b = await validatedTeacher(t, css, { profile: { dailyDigest: true, uiLanguage: 'es' } });

@@ -1,6 +1,6 @@
 import type { NotificationItem, NotificationsResponse } from '@opentwinning/contracts';
 import { pagePath } from '@opentwinning/contracts';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { requireSignedIn, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext, Tx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -57,10 +57,15 @@ interface Row {
 }
 
 /** Newest first, with who did it and the post title where there is one (read now, never copied). */
-async function rowsFor(db: Db, personId: string, options: { limit: number; unreadSince?: Date }): Promise<Row[]> {
+async function rowsFor(
+  db: Db,
+  personId: string,
+  options: { limit: number; unreadSince?: Date; until?: Date },
+): Promise<Row[]> {
   const since = options.unreadSince
     ? sql`AND n.read_at IS NULL AND n.created_at > ${options.unreadSince.toISOString()}::timestamptz`
     : sql``;
+  const until = options.until ? sql`AND n.created_at <= ${options.until.toISOString()}::timestamptz` : sql``;
   const result = await db.execute(sql`
     SELECT n.id, n.kind, n.subject_id, n.count, n.created_at, n.read_at,
            CASE WHEN a.anonymised_at IS NULL THEN a.username END AS username,
@@ -70,7 +75,7 @@ async function rowsFor(db: Db, personId: string, options: { limit: number; unrea
     FROM notification n
     LEFT JOIN person a ON a.id = n.actor_id
     LEFT JOIN partner_post p ON n.kind = 'forum_reply' AND p.id = n.subject_id
-    WHERE n.person_id = ${personId}::uuid ${since}
+    WHERE n.person_id = ${personId}::uuid ${since} ${until}
     ORDER BY n.created_at DESC, n.id DESC
     LIMIT ${options.limit}`);
   return result.rows as unknown as Row[];
@@ -160,7 +165,8 @@ export async function sendDigests(ctx: ServiceContext): Promise<number> {
   let sent = 0;
   for (const p of people) {
     const since = p.digest_sent_at ? new Date(p.digest_sent_at) : new Date(0);
-    const items = (await rowsFor(ctx.db, p.id, { limit: 50, unreadSince: since })).map(view);
+    // Up to the run's time: what arrives meanwhile goes in the next digest (stamped with that time).
+    const items = (await rowsFor(ctx.db, p.id, { limit: 50, unreadSince: since, until: now })).map(view);
     if (!items.length) continue;
     const locale = p.ui_language;
     await ctx.db.transaction(async (tx) => {
@@ -192,4 +198,20 @@ registerPersonalData({
   async erase() {
     // Notifications go with the person (foreign key cascades); as actor, the reference is cleared.
   },
+  async anonymise(tx, personId) {
+    await tx.delete(notification).where(eq(notification.personId, personId));
+    await tx.update(notification).set({ actorId: null }).where(eq(notification.actorId, personId));
+  },
 });
+
+/** After a block: neither person keeps notices about the other. */
+export async function forgetNoticesBetween(db: Db | Tx, a: string, b: string): Promise<void> {
+  await db
+    .delete(notification)
+    .where(
+      or(
+        and(eq(notification.personId, a), eq(notification.actorId, b)),
+        and(eq(notification.personId, b), eq(notification.actorId, a)),
+      ),
+    );
+}

@@ -83,6 +83,15 @@ describe('partner search: free text (R-PF-1)', () => {
     // A typo in the name: trigram similarity on names.
     const typo = await search(seeker, `q=${encodeURIComponent(`martn nunez ${m}`)}`);
     expect(names(typo)).toEqual([person.username]);
+    // A typo search pages like any other.
+    const other = await validatedTeacher(t, css, { firstName: 'Martina', profile: { lastName: `Núñez ${m}` } });
+    const first = await search(seeker, `q=${encodeURIComponent(`martn nunez ${m}`)}&limit=1`);
+    expect(first.total).toBe(2);
+    const second = await search(
+      seeker,
+      `q=${encodeURIComponent(`martn nunez ${m}`)}&limit=1&cursor=${first.nextCursor}`,
+    );
+    expect([...names(first), ...names(second)].sort()).toEqual([person.username, other.username].sort());
   });
 });
 

@@ -159,7 +159,8 @@ export function teacherCard(r: TeacherRow): TeacherCard {
     subjects: r.subjects,
     languages: r.languages,
     lookingForPartners: r.looking_for_partners,
-    lastActiveAt: iso(r.last_active_at),
+    // The day is enough for others to know (no sign-in time to the second).
+    lastActiveAt: `${iso(r.last_active_at).slice(0, 10)}T00:00:00.000Z`,
     ages: { min: r.age_min, max: r.age_max },
     school: { id: r.school_id, name: r.school_name, city: r.city, countryCode: r.country_code },
   };
@@ -192,7 +193,8 @@ export async function searchTeachers(
     sql`round(ts_rank(pp.document, ${text.tsquery}::tsquery)::numeric, 6)`,
   );
   // Nothing matched word for word: a typo in a name? Try names by similarity.
-  if (found.total === 0 && !cursor) return teacherPage(ctx.db, f, cursor, [...base, byName], nameRank);
+  // (The total does not depend on the cursor, so every page of a fallback search falls back alike.)
+  if (found.total === 0) return teacherPage(ctx.db, f, cursor, [...base, byName], nameRank);
   return found;
 }
 
@@ -228,7 +230,7 @@ async function teacherPage(
           SELECT split_part(tag, ':', 1) AS facet, substr(tag, strpos(tag, ':') + 1) AS value, count(*) AS count
           FROM hits, unnest(facet_tags) tag GROUP BY tag)
         SELECT
-          (SELECT coalesce(json_agg(json_build_object('id', person_id, 'rank', rank::text, 'at', last_active_at)
+          (SELECT coalesce(json_agg(json_build_object('id', person_id, 'rank', rank::text, 'at', last_active_at::text)
                                     ORDER BY rank DESC, last_active_at DESC, person_id DESC), '[]'::json) FROM page) AS page,
           (SELECT coalesce(json_agg(c), '[]'::json) FROM counts c) AS facets`,
   );
@@ -251,7 +253,7 @@ async function teacherPage(
       return card ? [teacherCard(card)] : [];
     }),
     total: facets.looking!.reduce((sum, v) => sum + v.count, 0),
-    nextCursor: page.length > f.limit && last ? encodeCursor({ rank: last.rank, at: iso(last.at), id: last.id }) : null,
+    nextCursor: page.length > f.limit && last ? encodeCursor({ rank: last.rank, at: last.at, id: last.id }) : null,
     facets: facets as TeacherSearchResponse['facets'],
   };
 }

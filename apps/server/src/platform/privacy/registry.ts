@@ -11,6 +11,11 @@ export interface PersonalDataHandler {
   export(db: Db, personId: string): Promise<unknown>;
   /** Removes or anonymises the person's data, inside the deletion transaction. */
   erase(tx: Tx, personId: string): Promise<void>;
+  /**
+   * For anonymisation after long inactivity (R-ACC-5): the person row stays, emptied; this
+   * removes what the module holds that still says who they were or what they wrote.
+   */
+  anonymise?(tx: Tx, personId: string): Promise<void>;
 }
 
 const handlers: PersonalDataHandler[] = [];
@@ -28,4 +33,9 @@ export async function exportPersonalData(db: Db, personId: string): Promise<Reco
 /** Runs every module's eraser, in reverse order of registration (dependants first). */
 export async function erasePersonalData(tx: Tx, personId: string): Promise<void> {
   for (const h of [...handlers].reverse()) await h.erase(tx, personId);
+}
+
+/** Runs every module's anonymiser (see PersonalDataHandler.anonymise). */
+export async function anonymisePersonalData(tx: Tx, personId: string): Promise<void> {
+  for (const h of [...handlers].reverse()) await h.anonymise?.(tx, personId);
 }

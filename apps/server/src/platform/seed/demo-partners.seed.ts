@@ -213,10 +213,12 @@ export async function seedDemoPartners(db: Db): Promise<void> {
         .insert(partnerPost)
         .values({ ...p.post, authorId: id(p.author), countryCode: p.country })
         .returning({ id: partnerPost.id });
+      // Replies come before a post is closed.
+      const firstReply = p.post.status === 'closed' ? 30 : 3;
       for (const [i, [who, body]] of (p.replies ?? []).entries()) {
         await tx
           .insert(partnerPostReply)
-          .values({ postId: row!.id, authorId: id(who), body, createdAt: at(3 - i * 0.5) });
+          .values({ postId: row!.id, authorId: id(who), body, createdAt: at(firstReply - i * 0.5) });
       }
       if (p.replies?.length && p.post.status !== 'closed') {
         await tx

@@ -3,7 +3,12 @@ import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { verifyPassword } from '../../../platform/auth/password.ts';
 import { forgetMailOf, mailOf } from '../../../platform/mail/mailer.ts';
-import { erasePersonalData, exportPersonalData, registerPersonalData } from '../../../platform/privacy/registry.ts';
+import {
+  erasePersonalData,
+  exportPersonalData,
+  registerPersonalData,
+  anonymisePersonalData,
+} from '../../../platform/privacy/registry.ts';
 import { recordAudit, scrubAuditOf } from '../../audit/audit.service.ts';
 import { revokeRolesOf } from '../../validation/validation.service.ts';
 import * as repo from '../accounts.repository.ts';
@@ -62,8 +67,12 @@ export async function anonymisePerson(tx: Tx, personId: string, now: Date): Prom
     subjects: [],
     languages: [],
     lookingForPartners: false,
+    presentationLanguage: null,
+    discoverable: false,
+    dailyDigest: false,
     anonymisedAt: now,
   });
+  await anonymisePersonalData(tx, personId);
   await scrubAuditOf(tx, personId);
   await revokeRolesOf(tx, personId, now);
 }
