@@ -126,6 +126,10 @@ describe('partner-finding forum (R-PF-2)', () => {
     ]);
     expect(detail.mine).toBe(true);
 
+    // The author blocks the replier: their replies leave the author's view.
+    await call(t, 'PUT', `/api/blocks/${reader.username}`, { cookie: author.cookie });
+    expect((await call(t, 'GET', `/api/forum/posts/${id}`, { cookie: author.cookie })).json().replyList).toEqual([]);
+    await call(t, 'DELETE', `/api/blocks/${reader.username}`, { cookie: author.cookie });
     expect((await call(t, 'POST', `/api/forum/posts/${id}/close`, { cookie: reader.cookie })).statusCode).toBe(404);
     expect((await call(t, 'POST', `/api/forum/posts/${id}/close`, { cookie: author.cookie })).statusCode).toBe(204);
     const late = await call(t, 'POST', `/api/forum/posts/${id}/replies`, {

@@ -161,7 +161,11 @@ export async function getPost(ctx: ServiceContext, actor: Actor | null, id: stri
           CASE WHEN a.anonymised_at IS NULL THEN a.first_name END AS first_name,
           CASE WHEN a.anonymised_at IS NULL THEN a.last_name END AS last_name
         FROM partner_post_reply r LEFT JOIN person a ON a.id = r.author_id
-        WHERE r.post_id = ${id}::uuid ORDER BY r.created_at, r.id`,
+        WHERE r.post_id = ${id}::uuid
+          AND NOT EXISTS (SELECT 1 FROM person_block b
+                          WHERE (b.blocker_id = ${me.personId}::uuid AND b.blocked_id = r.author_id)
+                             OR (b.blocker_id = r.author_id AND b.blocked_id = ${me.personId}::uuid))
+        ORDER BY r.created_at, r.id`,
   );
   return {
     ...summary(post, me.personId),

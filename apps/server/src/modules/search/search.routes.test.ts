@@ -248,6 +248,9 @@ describe('school search', () => {
     expect(zola.teachers.map((x) => x.username)).toEqual([a.username]);
     const italian = await search(seeker, `q=${m}&schoolType=upper_secondary`, 'schools');
     expect(italian.total).toBe(1);
+    // Teachers' filters apply to the teachers that make a school findable.
+    expect((await search(seeker, `q=${m}&language=it`, 'schools')).total).toBe(0);
+    expect((await search(seeker, `q=${m}&language=es`, 'schools')).total).toBe(2);
     const first = await search(seeker, `q=${m}&limit=1`, 'schools');
     const second = await search(seeker, `q=${m}&limit=1&cursor=${first.nextCursor}`, 'schools');
     expect(second.nextCursor).toBeNull();

@@ -278,8 +278,12 @@ export async function searchSchools(
   const me = requireValidated(actor);
   const cursor = decodeCursor(f.cursor, 'text');
   const text = await readText(ctx.db, f.q);
+  // A school is listed when one of its teachers can be found with the teachers' filters too.
+  const teacherFilters = profileConditions({ ...f, country: [], category: [], schoolType: [] }, ctx.now(), {
+    looking: true,
+  });
   const where: SQL[] = [
-    sql`EXISTS (SELECT 1 FROM partner_profile pp WHERE pp.school_id = s.id AND ${reachableBy(me.personId)})`,
+    sql`EXISTS (SELECT 1 FROM partner_profile pp WHERE pp.school_id = s.id AND ${and([reachableBy(me.personId), ...teacherFilters])})`,
   ];
   if (f.country.length) where.push(sql`s.country_code = ANY(${textArray(f.country)})`);
   if (f.category.length) where.push(sql`c.category = ANY(${textArray(f.category)})`);
