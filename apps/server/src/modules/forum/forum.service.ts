@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { isBlockedEitherWay } from '../contacts/contacts.service.ts';
@@ -14,8 +15,6 @@ import { partnerPost, partnerPostReply } from './forum.tables.ts';
  * The partner-finding forum (R-PF-2): validated teachers post a project they offer or seek,
  * others reply; the author closes it. Posts of hidden or anonymised authors are not listed.
  */
-
-const rowsOf = async <T>(db: Db, query: SQL): Promise<T[]> => (await db.execute(query)).rows as T[];
 
 /** The country of the school where the person is validated (first one). */
 async function countryOf(db: Db, personId: string): Promise<string> {

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { postForMatching } from '../forum/forum.service.ts';
 import { reachableBy, teacherCard, teacherColumns, type TeacherRow } from '../search/search.service.ts';
@@ -12,8 +13,6 @@ import { scoreMatch, type MatchProfile } from './score.ts';
  * Suggested partners (R-PF-4): candidates from the partner-search index, ranked by the
  * documented score of score.ts, each with its reasons. Contacts are not suggested.
  */
-
-const rowsOf = async <T>(db: Db, query: SQL): Promise<T[]> => (await db.execute(query)).rows as T[];
 
 /** How many candidates are scored: the most recently active ones sharing a language and ages first. */
 const POOL = 300;

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { requireSignedIn, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext, Tx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/types.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { notification, type notificationKinds } from './notifications.tables.ts';
@@ -66,7 +67,9 @@ async function rowsFor(
     ? sql`AND n.read_at IS NULL AND n.created_at > ${options.unreadSince.toISOString()}::timestamptz`
     : sql``;
   const until = options.until ? sql`AND n.created_at <= ${options.until.toISOString()}::timestamptz` : sql``;
-  const result = await db.execute(sql`
+  return rowsOf<Row>(
+    db,
+    sql`
     SELECT n.id, n.kind, n.subject_id, n.count, n.created_at, n.read_at,
            CASE WHEN a.anonymised_at IS NULL THEN a.username END AS username,
            CASE WHEN a.anonymised_at IS NULL THEN a.first_name END AS first_name,
@@ -77,8 +80,8 @@ async function rowsFor(
     LEFT JOIN partner_post p ON n.kind = 'forum_reply' AND p.id = n.subject_id
     WHERE n.person_id = ${personId}::uuid ${since} ${until}
     ORDER BY n.created_at DESC, n.id DESC
-    LIMIT ${options.limit}`);
-  return result.rows as unknown as Row[];
+    LIMIT ${options.limit}`,
+  );
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
@@ -97,11 +100,10 @@ function view(r: Row): NotificationItem {
 }
 
 export async function unreadCount(db: Db, personId: string): Promise<number> {
-  const [row] = (
-    await db.execute(
-      sql`SELECT count(*)::int AS n FROM notification WHERE person_id = ${personId}::uuid AND read_at IS NULL`,
-    )
-  ).rows as { n: number }[];
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM notification WHERE person_id = ${personId}::uuid AND read_at IS NULL`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -154,14 +156,21 @@ export function describe(locale: Locale, n: NotificationItem): string {
  */
 export async function sendDigests(ctx: ServiceContext): Promise<number> {
   const now = ctx.now();
-  const people = (
-    await ctx.db.execute(sql`
+  const people = await rowsOf<{
+    id: string;
+    email: string;
+    first_name: string;
+    ui_language: Locale;
+    digest_sent_at: Date | null;
+  }>(
+    ctx.db,
+    sql`
       SELECT p.id, p.email, p.first_name, p.ui_language, p.digest_sent_at
       FROM person p
       WHERE p.daily_digest AND p.anonymised_at IS NULL AND p.email_confirmed_at IS NOT NULL
         AND EXISTS (SELECT 1 FROM notification n WHERE n.person_id = p.id AND n.read_at IS NULL
-                    AND n.created_at > COALESCE(p.digest_sent_at, '-infinity'::timestamptz))`)
-  ).rows as { id: string; email: string; first_name: string; ui_language: Locale; digest_sent_at: Date | null }[];
+                    AND n.created_at > COALESCE(p.digest_sent_at, '-infinity'::timestamptz))`,
+  );
   let sent = 0;
   for (const p of people) {
     const since = p.digest_sent_at ? new Date(p.digest_sent_at) : new Date(0);

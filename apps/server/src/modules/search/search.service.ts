@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { rowsOf } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 
 /**
@@ -16,9 +17,6 @@ import { AppError } from '../../platform/errors.ts';
  * stemmed per language, typo-tolerant names, relevance then recent activity, keyset pages.
  * Only rows of that index can be found: pending, hidden, anonymised or opted-out people have none.
  */
-
-type Row = Record<string, unknown>;
-const rowsOf = async <T = Row>(db: Db, query: SQL): Promise<T[]> => (await db.execute(query)).rows as T[];
 
 const configCache = new WeakMap<Db, Promise<string[]>>();
 /** The text-search configurations the database has (ot_simple, ot_es, ot_en, …). */
