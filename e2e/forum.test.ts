@@ -3,20 +3,15 @@ import type { Page } from 'playwright-core';
 import { checkA11y } from './support/a11y.ts';
 import { screenshot, skipBrowserTests } from './support/browser.ts';
 import { useE2e, type Tab } from './support/session.ts';
+import { shows, signIn, visitor } from './support/pages.ts';
 
-const DEMO_PASSWORD = 'opentwinning-demo';
 /** Two validated demo teachers (apps/server/src/platform/seed/demo-data.json). */
 const carmen = { email: 'carmen.ruiz@demo.opentwinning.org', name: 'Carmen Ruiz' };
 const marco = { email: 'marco.esposito@demo.opentwinning.org', name: 'Marco Esposito' };
 const title = 'Historia local: entrevistas a nuestros mayores';
 const reply = 'Ciao Carmen! Our history class in Naples would love to interview grandparents too.';
 
-/** Every page of the journey is checked with axe and photographed. */
-async function visit(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, `forum-${name}`);
-  await checkA11y(page);
-}
+const visit = visitor('forum');
 
 /**
  * A page seen without JavaScript: photographed, then checked with axe in a twin tab of the same
@@ -28,21 +23,6 @@ async function visitWithoutScripts(tab: Tab, twin: Tab, name: string): Promise<v
   const url = new URL(tab.page.url());
   await twin.open(`${url.pathname}${url.search}`);
   await checkA11y(twin.page);
-}
-
-/** Waits until the locator shows (after a navigation or a form post). */
-const shows = (locator: ReturnType<Page['getByText']>) => locator.first().waitFor({ timeout: 15_000 });
-
-async function signIn(page: Page, open: (p: string) => Promise<void>, who: string, lang: 'es' | 'en') {
-  const words = {
-    es: { path: '/es/entrar', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar' },
-    en: { path: '/en/sign-in', email: 'Email', password: 'Password', submit: 'Sign in' },
-  }[lang];
-  await open(words.path);
-  await page.getByLabel(words.email).fill(who);
-  await page.getByLabel(words.password, { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: words.submit, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith(words.path));
 }
 
 const account = (page: Page) => page.getByRole('navigation', { name: 'Tu cuenta' });
@@ -58,7 +38,7 @@ describe.skipIf(skipBrowserTests)('partner forum, notifications and suggested pa
     async () => {
       // A: Carmen, in Spanish, with JavaScript.
       const a = await e2e.newTab({ locale: 'es-ES' });
-      await signIn(a.page, a.open, carmen.email, 'es');
+      await signIn(a.page, a.open, carmen.email, { lang: 'es' });
 
       // 0. The header says how many notifications are unread; Carmen reads the demo ones.
       await a.open('/es');
@@ -141,7 +121,7 @@ describe.skipIf(skipBrowserTests)('partner forum, notifications and suggested pa
 
       // 3. B: Marco, in English and without JavaScript, finds the post and replies.
       const b = await e2e.newTab({ locale: 'en-GB', javaScriptEnabled: false });
-      await signIn(b.page, b.open, marco.email, 'en');
+      await signIn(b.page, b.open, marco.email, { lang: 'en' });
       const bTwin = await e2e.newTab({ locale: 'en-GB', storageState: await b.context.storageState() });
       await b.open('/en/partner-forum');
       await shows(b.page.getByRole('heading', { name: 'Partner forum', level: 1 }));

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { checkA11y } from './support/a11y.ts';
-import { screenshot, skipBrowserTests } from './support/browser.ts';
+import { skipBrowserTests } from './support/browser.ts';
 import { useE2e } from './support/session.ts';
+import { shows, signIn, visitor } from './support/pages.ts';
 
-const DEMO_PASSWORD = 'opentwinning-demo';
 /** Lucía teaches in Granada (Spain), Sophie in Lille (France); the demo data keeps them strangers. */
 const lucia = { email: 'lucia.martin@demo.opentwinning.org', name: 'Lucía Martín' };
 const sophie = { email: 'sophie.laurent@demo.opentwinning.org', username: 'sophie.laurent', name: 'Sophie Laurent' };
 
-async function visit(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, `partner-finding-${name}`);
-  await checkA11y(page);
-}
-
-const shows = (locator: ReturnType<Page['getByText']>) => locator.first().waitFor({ timeout: 15_000 });
-
-async function signIn(page: Page, open: (p: string) => Promise<void>, email: string, lang: 'es' | 'en') {
-  await open(lang === 'es' ? '/es/entrar' : '/en/sign-in');
-  await page.getByLabel(lang === 'es' ? 'Correo electrónico' : 'Email').fill(email);
-  await page.getByLabel(lang === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: lang === 'es' ? 'Entrar' : 'Sign in', exact: true }).click();
-  await page.waitForURL((url) => !/\/(entrar|sign-in)$/.test(url.pathname));
-}
+const visit = visitor('partner-finding');
 
 /** Names completed by visually hidden text ("Aceptar: Lucía Martín") may read with a space before the colon. */
 const named = (label: string, context: string) => new RegExp(`^${label}\\s*:\\s*${context}$`);
@@ -34,7 +18,7 @@ describe.skipIf(skipBrowserTests)('finding a partner, from search to suggestions
   it('a teacher in Spain finds one in France without typing accents, they connect and write, then suggestions explain themselves', async () => {
     // A (Lucía, Spanish pages) searches "contes eleves": Sophie's French presentation says "contes" and "élèves".
     const a = await e2e.newTab({ locale: 'es-ES' });
-    await signIn(a.page, a.open, lucia.email, 'es');
+    await signIn(a.page, a.open, lucia.email, { lang: 'es' });
     await a.open('/es/buscar');
     await a.page.getByLabel('Buscar', { exact: true }).fill('contes eleves');
     await a.page.getByRole('button', { name: 'Buscar', exact: true }).click();
@@ -56,7 +40,7 @@ describe.skipIf(skipBrowserTests)('finding a partner, from search to suggestions
 
     // B (Sophie, English pages) sees the notification, then accepts on her contacts page.
     const b = await e2e.newTab({ locale: 'en-GB' });
-    await signIn(b.page, b.open, sophie.email, 'en');
+    await signIn(b.page, b.open, sophie.email, { lang: 'en' });
     await b.open('/en/notifications');
     await shows(b.page.getByText(`${lucia.name} would like to be your contact`));
     await visit(b.page, 'notifications');

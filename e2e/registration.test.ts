@@ -1,31 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSmtpCatcher, type SmtpCatcher } from '../apps/server/test/support/smtp.ts';
-import { checkA11y } from './support/a11y.ts';
-import { screenshot, skipBrowserTests } from './support/browser.ts';
+import { skipBrowserTests } from './support/browser.ts';
 import { useE2e } from './support/session.ts';
+import { shows, signIn, visitor } from './support/pages.ts';
 
-const DEMO_PASSWORD = 'opentwinning-demo';
 const email = 'ines.alhambra@escuela.example';
 const password = 'una contraseña larga';
 
-/** Every page of the journey is checked with axe and photographed. */
-async function visit(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, `registration-${name}`);
-  await checkA11y(page);
-}
-
-/** Waits until the locator shows (after a navigation or a form post). */
-const shows = (locator: ReturnType<Page['getByText']>) => locator.first().waitFor({ timeout: 15_000 });
-
-async function signIn(page: Page, open: (p: string) => Promise<void>, who: string, pass: string) {
-  await open('/es/entrar');
-  await page.getByLabel('Correo electrónico').fill(who);
-  await page.getByLabel('Contraseña', { exact: true }).fill(pass);
-  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/es/entrar'));
-}
+const visit = visitor('registration');
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Salir' }).click();
@@ -112,7 +95,7 @@ describe.skipIf(skipBrowserTests)('journey in Spanish: sign-up, regional confirm
     await signOut(page);
 
     // 6. The Andalusian coordinator confirms.
-    await signIn(page, open, 'coord-andalucia@demo.opentwinning.org', DEMO_PASSWORD);
+    await signIn(page, open, 'coord-andalucia@demo.opentwinning.org');
     await page.getByRole('link', { name: 'Coordinación regional' }).first().click();
     await page.waitForLoadState('networkidle');
     await visit(page, 'regional');
@@ -122,7 +105,7 @@ describe.skipIf(skipBrowserTests)('journey in Spanish: sign-up, regional confirm
     await signOut(page);
 
     // 7. The Spanish NSS validates.
-    await signIn(page, open, 'nss-es@demo.opentwinning.org', DEMO_PASSWORD);
+    await signIn(page, open, 'nss-es@demo.opentwinning.org');
     await page.getByRole('link', { name: 'Validación nacional' }).first().click();
     await page.waitForLoadState('networkidle');
     await page.getByLabel('Nombre del centro').fill('Alhambra de Pruebas');
@@ -140,7 +123,7 @@ describe.skipIf(skipBrowserTests)('journey in Spanish: sign-up, regional confirm
     expect(validated.text).toContain('Colegio Alhambra de Pruebas');
 
     // 8. The teacher is an eTwinner now.
-    await signIn(page, open, email, password);
+    await signIn(page, open, email, { password });
     await open('/es/mi-cuenta');
     await shows(page.getByText('Tu cuenta está validada.'));
     await visit(page, 'account-validated');

@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y } from './support/a11y.ts';
 import { screenshot, skipBrowserTests } from './support/browser.ts';
 import { useE2e } from './support/session.ts';
+import { shows, signIn, visitor } from './support/pages.ts';
 
-const DEMO_PASSWORD = 'opentwinning-demo';
 /** Validated demo teachers (apps/server/src/platform/seed/demo-data.json). */
 const lucia = 'lucia.martin@demo.opentwinning.org';
 const carmen = 'carmen.ruiz@demo.opentwinning.org';
 
-/** Every page of the journey is checked with axe and photographed. */
-async function visit(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await screenshot(page, `search-${name}`);
-  await checkA11y(page);
-}
-
-/** Waits until the locator shows (after a navigation or a form submission). */
-const shows = (locator: ReturnType<Page['getByText']>) => locator.first().waitFor({ timeout: 15_000 });
-
-async function signIn(page: Page, open: (p: string) => Promise<void>, who: string) {
-  await open('/es/entrar');
-  await page.getByLabel('Correo electrónico').fill(who);
-  await page.getByLabel('Contraseña', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/es/entrar'));
-}
+const visit = visitor('search');
 
 const results = (page: Page) => page.getByRole('region', { name: /^(Resultados|Results)$/ });
 const cards = (page: Page) => results(page).getByRole('article');

@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { rowsOf } from '../../platform/db/types.ts';
+import { rowsOf, toIso } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { isBlockedEitherWay } from '../contacts/contacts.service.ts';
@@ -63,9 +63,8 @@ interface PostRow {
   last_name: string | null;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const day = (d: Date | string | null) =>
-  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : iso(d).slice(0, 10);
+  d === null ? null : typeof d === 'string' ? d.slice(0, 10) : toIso(d).slice(0, 10);
 
 function summary(r: PostRow, me: string): PostSummary {
   return {
@@ -82,7 +81,7 @@ function summary(r: PostRow, me: string): PostSummary {
     expectedStart: day(r.expected_start),
     durationMonths: r.duration_months,
     status: r.status,
-    createdAt: iso(r.created_at),
+    createdAt: toIso(r.created_at),
     replies: Number(r.replies),
     author: r.username ? { username: r.username, firstName: r.first_name!, lastName: r.last_name! } : null,
     mine: r.author_id === me,
@@ -171,7 +170,7 @@ export async function getPost(ctx: ServiceContext, actor: Actor | null, id: stri
     replyList: replies.map((r) => ({
       id: r.id,
       body: r.body,
-      createdAt: iso(r.created_at),
+      createdAt: toIso(r.created_at),
       author: r.username ? { username: r.username, firstName: r.first_name!, lastName: r.last_name! } : null,
     })),
   };

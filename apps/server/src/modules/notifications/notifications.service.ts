@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { requireSignedIn, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext, Tx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { rowsOf } from '../../platform/db/types.ts';
+import { rowsOf, toIso } from '../../platform/db/types.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { registerPersonalData } from '../../platform/privacy/registry.ts';
 import { notification, type notificationKinds } from './notifications.tables.ts';
@@ -84,8 +84,6 @@ async function rowsFor(
   );
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-
 function view(r: Row): NotificationItem {
   return {
     id: r.id,
@@ -94,7 +92,7 @@ function view(r: Row): NotificationItem {
     subjectId: r.subject_id,
     title: r.title,
     count: Number(r.count),
-    createdAt: iso(r.created_at),
+    createdAt: toIso(r.created_at),
     read: r.read_at !== null,
   };
 }

@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { requireValidated, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { rowsOf } from '../../platform/db/types.ts';
+import { rowsOf, toIso } from '../../platform/db/types.ts';
 import { AppError } from '../../platform/errors.ts';
 
 /**
@@ -145,8 +145,6 @@ export interface TeacherRow {
   country_code: string;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
-
 export function teacherCard(r: TeacherRow): TeacherCard {
   return {
     username: r.username,
@@ -158,7 +156,7 @@ export function teacherCard(r: TeacherRow): TeacherCard {
     languages: r.languages,
     lookingForPartners: r.looking_for_partners,
     // The day is enough for others to know (no sign-in time to the second).
-    lastActiveAt: `${iso(r.last_active_at).slice(0, 10)}T00:00:00.000Z`,
+    lastActiveAt: `${toIso(r.last_active_at).slice(0, 10)}T00:00:00.000Z`,
     ages: { min: r.age_min, max: r.age_max },
     school: { id: r.school_id, name: r.school_name, city: r.city, countryCode: r.country_code },
   };

@@ -13,3 +13,6 @@ export async function rowsOf<T = Record<string, unknown>>(
 ): Promise<T[]> {
   return (await db.execute(query)).rows as T[];
 }
+
+/** A timestamp from a raw query (a Date from pg, or text) as ISO 8601. */
+export const toIso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
