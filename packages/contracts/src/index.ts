@@ -3,3 +3,4 @@ export * from './countries.ts';
 export * from './accounts.ts';
 export * from './paths.ts';
 export * from './partners.ts';
+export * from './projects.ts';

@@ -185,12 +185,30 @@ export const PostDetail = PostSummary.extend({
 });
 export type PostDetail = z.infer<typeof PostDetail>;
 
+export const notificationKinds = [
+  'contact_request',
+  'contact_accepted',
+  'message',
+  'forum_reply',
+  /** A teacher chose me as co-founder of a project: accept or decline. */
+  'project_cofounder_request',
+  'project_cofounder_accepted',
+  'project_cofounder_declined',
+  /** For NSS officers and regional coordinators: a project awaits their decision. */
+  'project_approval_needed',
+  'project_activated',
+  'project_rejected',
+  'project_invitation',
+  'project_member_joined',
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
 export const NotificationItem = z.object({
   id: z.string(),
-  kind: z.enum(['contact_request', 'contact_accepted', 'message', 'forum_reply']),
+  kind: z.enum(notificationKinds),
   actor: Author,
   subjectId: z.string(),
-  /** The forum post's title (forum_reply). */
+  /** The forum post's or the project's title. */
   title: z.string().nullable(),
   count: z.number(),
   createdAt: z.string(),

@@ -27,6 +27,9 @@ export const pages = {
   contacts: { route: 'contacts', es: 'contactos', en: 'contacts' },
   inbox: { route: 'inbox', es: 'mensajes', en: 'messages' },
   notifications: { route: 'notifications', es: 'avisos', en: 'notifications' },
+  projects: { route: 'projects', es: 'proyectos', en: 'projects' },
+  projectQueue: { route: 'project-queue', es: 'aprobacion-de-proyectos', en: 'project-approvals' },
+  gallery: { route: 'gallery', es: 'galeria', en: 'gallery' },
 } as const;
 
 export type PageName = keyof typeof pages;

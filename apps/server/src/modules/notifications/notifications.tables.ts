@@ -1,10 +1,11 @@
+import { notificationKinds } from '@opentwinning/contracts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { person } from '../accounts/accounts.tables.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const notificationKinds = ['contact_request', 'contact_accepted', 'message', 'forum_reply'] as const;
+export { notificationKinds };
 
 /**
  * An in-app notification. Holds ids only: names and titles are read when shown, so nothing
@@ -27,10 +28,7 @@ export const notification = pgTable(
     readAt: stamp('read_at'),
   },
   (t) => [
-    check(
-      'notification_kind_known',
-      sql`${t.kind} IN ('contact_request', 'contact_accepted', 'message', 'forum_reply')`,
-    ),
+    check('notification_kind_known', sql.raw(`kind IN (${notificationKinds.map((k) => `'${k}'`).join(', ')})`)),
     index('notification_person_idx').on(t.personId, sql`${t.createdAt} DESC`),
     index('notification_unread_idx')
       .on(t.personId, t.kind, t.subjectId)

@@ -11,3 +11,6 @@ export * from '../../modules/messages/messages.tables.ts';
 export * from '../../modules/search/search.tables.ts';
 export * from '../../modules/forum/forum.tables.ts';
 export * from '../../modules/notifications/notifications.tables.ts';
+export * from '../events/events.tables.ts';
+export * from '../../modules/projects/projects.tables.ts';
+export * from '../../modules/twinspace/twinspace.tables.ts';
