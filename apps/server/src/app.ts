@@ -19,6 +19,8 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { forumRoutes } from './modules/forum/forum.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
+import { galleryRoutes } from './modules/projects/gallery.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { schoolsRoutes } from './modules/schools/schools.routes.ts';
@@ -163,6 +165,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(forumRoutes);
       await api.register(matchingRoutes);
       await api.register(notificationsRoutes);
+      await api.register(projectsRoutes);
+      await api.register(galleryRoutes);
       await api.register(outboxRoutes);
       await api.register(demoRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -32,6 +32,8 @@ export interface ApiErrorBody {
     message: string;
     /** Field path (dotted) → message, for VALIDATION errors. */
     fields?: Record<string, string>;
+    /** Machine-readable facts about the refusal, e.g. `{ state: 'active' }` (409 on a project). */
+    details?: Record<string, string>;
     requestId?: string;
   };
 }

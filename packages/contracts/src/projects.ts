@@ -178,7 +178,9 @@ export const ProjectDetail = z.object({
   /** Derived from the members' schools. */
   countries: z.array(z.string()),
   members: z.array(ProjectMemberView),
-  invitations: z.array(z.object({ id: z.string(), person: PersonRef, invitedBy: PersonRef.nullable(), createdAt: z.string() })),
+  invitations: z.array(
+    z.object({ id: z.string(), person: PersonRef, invitedBy: PersonRef.nullable(), createdAt: z.string() }),
+  ),
   steps: z.array(ApprovalStepView),
   awaited: z.array(AwaitedStepView),
   twinspace: z.object({ id: z.string(), createdAt: z.string() }).nullable(),
@@ -300,7 +302,11 @@ export const GalleryCard = z.object({
 });
 export type GalleryCard = z.infer<typeof GalleryCard>;
 
-export const GalleryResponse = z.object({ items: z.array(GalleryCard), total: z.number(), nextCursor: z.string().nullable() });
+export const GalleryResponse = z.object({
+  items: z.array(GalleryCard),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
 export type GalleryResponse = z.infer<typeof GalleryResponse>;
 
 /** A public project page: never pupils; teachers' names only for signed-in members. */

@@ -12,6 +12,8 @@ export class AppError extends Error {
     public readonly inputs: Record<string, unknown> = {},
     public readonly fields?: Record<string, string>,
     public readonly headers?: Record<string, string>,
+    /** Machine-readable facts about the refusal, e.g. `{ state: 'active' }` for a 409 on a project. */
+    public readonly details?: Record<string, string>,
   ) {
     super(code);
   }
@@ -31,9 +33,11 @@ function send(
   code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
+  details?: Record<string, string>,
 ) {
   const body: ApiErrorBody = { error: { code, message, requestId: String(request.id) } };
   if (fields && Object.keys(fields).length) body.error.fields = fields;
+  if (details) body.error.details = details;
   if (code === 'RATE_LIMITED' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
   return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
 }
@@ -52,7 +56,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
             ]),
           )
         : undefined;
-      return send(reply, request, error.code, translate(locale, error.messageKey, error.inputs), fields);
+      return send(reply, request, error.code, translate(locale, error.messageKey, error.inputs), fields, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, string> = {};

@@ -6,6 +6,7 @@ export const ApiError = z.object({
     code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    details: z.record(z.string(), z.string()).optional(),
     requestId: z.string().optional(),
   }),
 });

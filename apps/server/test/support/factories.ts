@@ -18,7 +18,12 @@ export interface CallOptions {
 }
 
 /** Calls the API like a browser page of this site would (same Origin on writes). */
-export function call(t: TestContext, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, o: CallOptions = {}) {
+export function call(
+  t: TestContext,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  o: CallOptions = {},
+) {
   const headers: Record<string, string> = { 'accept-language': o.lang ?? 'en', ...o.headers };
   if (o.cookie) headers.cookie = o.cookie;
   if (method !== 'GET' && o.origin !== null) headers.origin = o.origin ?? ORIGIN;
@@ -180,9 +185,16 @@ export type SchoolOptions = Parameters<typeof newSchool>[2];
 export async function validatedTeacher(
   t: TestContext,
   nssFr: Member,
-  o: { profile?: Record<string, unknown>; school?: SchoolOptions; firstName?: string } = {},
+  o: {
+    profile?: Record<string, unknown>;
+    school?: SchoolOptions;
+    firstName?: string;
+    /** The regional coordinator who confirms first (countries with the regional step). */
+    coordinator?: Member;
+    uiLanguage?: 'es' | 'en';
+  } = {},
 ): Promise<Member> {
-  const m = await signedUp(t, { firstName: o.firstName });
+  const m = await signedUp(t, { firstName: o.firstName, uiLanguage: o.uiLanguage });
   if (o.profile) {
     const me = (await call(t, 'GET', '/api/me', { cookie: m.cookie })).json();
     const res = await call(t, 'PUT', '/api/me/profile', {
@@ -204,10 +216,25 @@ export async function validatedTeacher(
   }
   const school = await newSchool(t, m, { countryCode: 'FR', ...o.school });
   const id = await joinSchool(t, m, school.id);
+  if (o.coordinator) {
+    const confirmed = await call(t, 'POST', '/api/validation/regional-confirmations', {
+      cookie: o.coordinator.cookie,
+      body: { affiliationIds: [id] },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+  }
   const res = await call(t, 'POST', '/api/validation/decisions', {
     cookie: nssFr.cookie,
     body: { affiliationIds: [id], decision: 'validate' },
   });
   expect(res.statusCode).toBe(200);
   return m;
+}
+
+/** Makes two members contacts (request and acceptance through the API). */
+export async function befriend(t: TestContext, a: Member, b: Member): Promise<void> {
+  const req = await call(t, 'POST', '/api/contacts/requests', { cookie: a.cookie, body: { username: b.username } });
+  expect(req.statusCode, req.body).toBe(201);
+  const ok = await call(t, 'POST', `/api/contacts/requests/${req.json().id}/accept`, { cookie: b.cookie });
+  expect(ok.statusCode, ok.body).toBeLessThan(300);
 }

@@ -147,9 +147,14 @@ export async function relationWith(ctx: ServiceContext, actor: Actor | null, use
   };
 }
 
-/** Are these two people contacts? (projects: only contacts can be invited) */
-export async function areContacts(ctx: ServiceContext, a: string, b: string): Promise<boolean> {
-  return (await repo.liveLink(ctx.db, a, b))?.status === 'accepted';
+/** Are these two people contacts? (projects: only contacts can be invited; `conn` inside a transaction) */
+export async function areContacts(
+  ctx: ServiceContext,
+  a: string,
+  b: string,
+  conn: Parameters<typeof repo.liveLink>[0] = ctx.db,
+): Promise<boolean> {
+  return (await repo.liveLink(conn, a, b))?.status === 'accepted';
 }
 
 registerPersonalData({

@@ -90,44 +90,79 @@ export const categoryColours: Record<CountryCategory, string> = {
   etwinning_plus: '#c77700',
 };
 
+interface MapEntry {
+  label: string;
+  fill: string;
+  /** Extra data attributes (already escaped). */
+  data: string;
+}
+
+/** The shared drawing: marked countries are labelled graphics symbols, the rest is decoration. */
+function renderMap(entries: Map<string, MapEntry>, title: string, desc: string, idPrefix: string): string {
+  const background: string[] = [];
+  const marked: string[] = [];
+  const dots: string[] = [];
+  for (const shape of loadShapes()) {
+    const entry = shape.alpha2 ? entries.get(shape.alpha2) : undefined;
+    if (!entry) {
+      background.push(`<path d="${shape.d}"/>`);
+      continue;
+    }
+    const label = escapeXml(entry.label);
+    marked.push(
+      `<path d="${shape.d}" fill="${entry.fill}" role="graphics-symbol" aria-label="${label}" ${entry.data}><title>${label}</title></path>`,
+    );
+    if (shape.dot) {
+      const [x, y] = shape.dot;
+      dots.push(
+        `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="${entry.fill}" stroke="#fff" stroke-width="1.5" aria-hidden="true"/>`,
+      );
+    }
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="graphics-document" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" class="${idPrefix}">`,
+    `<title id="${idPrefix}-title">${escapeXml(title)}</title>`,
+    `<desc id="${idPrefix}-desc">${escapeXml(desc)}</desc>`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#eef4f8" aria-hidden="true"/>`,
+    `<g fill="#d9dde2" stroke="#ffffff" stroke-width="0.6" aria-hidden="true">${background.join('')}</g>`,
+    `<g stroke="#ffffff" stroke-width="0.6">${marked.join('')}</g>`,
+    `<g>${dots.join('')}</g>`,
+    `</svg>`,
+  ].join('');
+}
+
 /**
  * A choropleth map of the participating countries, coloured by category, as an accessible SVG:
  * each participating country is a labelled graphics symbol with a <title>; the others are decoration.
  * No inline styles, so a strict Content-Security-Policy holds.
  */
 export function renderCountriesMap(countries: Country[], date: string, locale: Locale): string {
-  const byCode = new Map(countries.map((c) => [c.code, c]));
-  const background: string[] = [];
-  const participating: string[] = [];
-  const dots: string[] = [];
-  for (const shape of loadShapes()) {
-    const country = shape.alpha2 ? byCode.get(shape.alpha2) : undefined;
-    if (!country) {
-      background.push(`<path d="${shape.d}"/>`);
-      continue;
-    }
-    const label = escapeXml(`${country.name}: ${translate(locale, `category_${country.category}`)}`);
-    const fill = categoryColours[country.category];
-    participating.push(
-      `<path d="${shape.d}" fill="${fill}" role="graphics-symbol" aria-label="${label}" data-code="${country.code}" data-category="${country.category}"><title>${label}</title></path>`,
-    );
-    if (shape.dot) {
-      const [x, y] = shape.dot;
-      dots.push(
-        `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="${fill}" stroke="#fff" stroke-width="1.5" aria-hidden="true"/>`,
-      );
-    }
-  }
-  const title = escapeXml(translate(locale, 'countries_map_title', { date }));
-  const desc = escapeXml(translate(locale, 'countries_map_desc', { count: countries.length }));
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="graphics-document" aria-labelledby="countries-map-title countries-map-desc" class="countries-map">`,
-    `<title id="countries-map-title">${title}</title>`,
-    `<desc id="countries-map-desc">${desc}</desc>`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#eef4f8" aria-hidden="true"/>`,
-    `<g fill="#d9dde2" stroke="#ffffff" stroke-width="0.6" aria-hidden="true">${background.join('')}</g>`,
-    `<g stroke="#ffffff" stroke-width="0.6">${participating.join('')}</g>`,
-    `<g>${dots.join('')}</g>`,
-    `</svg>`,
-  ].join('');
+  const entries = new Map(
+    countries.map((c) => [
+      c.code,
+      {
+        label: `${c.name}: ${translate(locale, `category_${c.category}`)}`,
+        fill: categoryColours[c.category],
+        data: `data-code="${c.code}" data-category="${c.category}"`,
+      },
+    ]),
+  );
+  return renderMap(
+    entries,
+    translate(locale, 'countries_map_title', { date }),
+    translate(locale, 'countries_map_desc', { count: countries.length }),
+    'countries-map',
+  );
+}
+
+/** A small map of some countries (a project's), each marked and named. */
+export function renderMarkedCountriesMap(
+  countries: { code: string; name: string }[],
+  title: string,
+  desc: string,
+): string {
+  const entries = new Map(
+    countries.map((c) => [c.code, { label: c.name, fill: '#1f5fa8', data: `data-code="${escapeXml(c.code)}"` }]),
+  );
+  return renderMap(entries, title, desc, 'marked-map');
 }

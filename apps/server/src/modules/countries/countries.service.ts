@@ -5,6 +5,8 @@ import type { Tx } from '../../platform/context.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import * as repo from './countries.repository.ts';
 import type { CountryRow } from './countries.repository.ts';
+import { localisedCountryNames } from './country-names.ts';
+export { renderMarkedCountriesMap } from './countries.map.ts';
 
 /** Today's date in UTC as YYYY-MM-DD. */
 export function today(): string {
@@ -112,4 +114,9 @@ export async function setRegionalStep(db: Db | Tx, code: string, enabled: boolea
 export async function regionName(db: Db, regionId: number, locale: Locale): Promise<string | undefined> {
   const r = await repo.findRegion(db, regionId);
   return r ? nameIn(r.names, locale) : undefined;
+}
+
+/** Country names in a language (a project's countries on its map). */
+export function countryNamesIn(codes: string[], locale: Locale): { code: string; name: string }[] {
+  return codes.map((code) => ({ code, name: nameIn(localisedCountryNames(code), locale) }));
 }

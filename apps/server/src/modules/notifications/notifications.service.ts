@@ -74,10 +74,11 @@ async function rowsFor(
            CASE WHEN a.anonymised_at IS NULL THEN a.username END AS username,
            CASE WHEN a.anonymised_at IS NULL THEN a.first_name END AS first_name,
            CASE WHEN a.anonymised_at IS NULL THEN a.last_name END AS last_name,
-           p.title
+           COALESCE(p.title, pr.title) AS title
     FROM notification n
     LEFT JOIN person a ON a.id = n.actor_id
     LEFT JOIN partner_post p ON n.kind = 'forum_reply' AND p.id = n.subject_id
+    LEFT JOIN project pr ON n.kind LIKE 'project\_%' AND pr.id = n.subject_id
     WHERE n.person_id = ${personId}::uuid ${since} ${until}
     ORDER BY n.created_at DESC, n.id DESC
     LIMIT ${options.limit}`,
@@ -145,6 +146,9 @@ export function describe(locale: Locale, n: NotificationItem): string {
       return translate(locale, 'notification_message', { who, count: n.count });
     case 'forum_reply':
       return translate(locale, 'notification_forum_reply', { who, title: n.title ?? '', count: n.count });
+    default:
+      // Projects: "Sophie Laurent chose you as co-founder of “…”", "“…” is active", …
+      return translate(locale, `notification_${n.kind}`, { who, title: n.title ?? '' });
   }
 }
 

@@ -34,7 +34,10 @@ export const twinspaceMember = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.twinspaceId, t.personId] }),
-    check('twinspace_member_role_known', sql`${t.role} IN (${sql.raw(twinspaceRoles.map((r) => `'${r}'`).join(', '))})`),
+    check(
+      'twinspace_member_role_known',
+      sql`${t.role} IN (${sql.raw(twinspaceRoles.map((r) => `'${r}'`).join(', '))})`,
+    ),
     index('twinspace_member_person_idx').on(t.personId),
   ],
 );
