@@ -31,6 +31,8 @@ export const EnvSchema = z.object({
     .min(1)
     .default(3 * 365),
   PRIVACY_WARNING_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Closed projects become archived (R-PRJ-3) after this many months. */
+  PROJECT_ARCHIVE_AFTER_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,6 +49,7 @@ export interface Config {
   env: Env['NODE_ENV'];
   demoData: Env['DEMO_DATA'];
   privacy: { hideAfterDays: number; anonymiseAfterDays: number; warningDays: number };
+  projectArchiveAfterMonths: number;
   /** Behind a reverse proxy that sets X-Forwarded-For: trust it for the client's address. */
   trustProxy: boolean;
 }
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     demoData: e.DEMO_DATA,
     trustProxy: e.TRUST_PROXY === 'true',
+    projectArchiveAfterMonths: e.PROJECT_ARCHIVE_AFTER_MONTHS,
     privacy: {
       hideAfterDays: e.PRIVACY_HIDE_AFTER_DAYS,
       anonymiseAfterDays: e.PRIVACY_ANONYMISE_AFTER_DAYS,

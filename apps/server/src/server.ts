@@ -8,6 +8,7 @@ import { migrateDatabase, openDatabase, type Database } from './platform/db/data
 import { runPrivacyLifecycle } from './modules/accounts/accounts.service.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
 import { sendDigests } from './modules/notifications/notifications.service.ts';
+import { archiveClosedProjects } from './modules/projects/projects.service.ts';
 import { requeueFailedMail } from './platform/mail/mailer.ts';
 import { seedDemoData, seedReferenceData } from './platform/seed/seed.ts';
 import type { WebHandler } from './platform/web.ts';
@@ -52,6 +53,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       {
         'privacy-lifecycle': { cron: '17 3 * * *', run: () => runPrivacyLifecycle(app.ctx) },
         'daily-digest': { cron: '0 6 * * *', run: () => sendDigests(app.ctx) },
+        'archive-projects': {
+          cron: '40 3 * * *',
+          run: () => archiveClosedProjects(app.ctx, config.projectArchiveAfterMonths),
+        },
         'mail-retry': {
           cron: '*/10 * * * *',
           run: async () => {

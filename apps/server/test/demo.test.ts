@@ -69,6 +69,34 @@ describe('demo data', () => {
     const queue = await call(t, 'GET', '/api/validation/queue', { cookie: sessionCookie(signIn) });
     expect(queue.json().total).toBeGreaterThan(0);
   });
+
+  it('has projects in every state, a European one awaiting one of its two approvals, active ones with several countries', async () => {
+    const states = await t.database.pool.query(`SELECT state, count(*)::int AS n FROM project GROUP BY state`);
+    expect(states.rows.map((r) => r.state).sort()).toEqual([
+      'active',
+      'archived',
+      'awaiting_approval',
+      'awaiting_partner',
+      'closed',
+      'draft',
+      'rejected',
+    ]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM project p WHERE p.state = 'awaiting_approval' AND p.kind = 'european'
+                   AND (SELECT count(*) FROM project_approval a WHERE a.project_id = p.id AND a.approved_at IS NOT NULL) = 1
+                   AND (SELECT count(*) FROM project_approval a WHERE a.project_id = p.id) = 2`),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM project WHERE state = 'active' AND cardinality(country_codes) >= 3`),
+    ).toBeGreaterThanOrEqual(2);
+    // Every active, closed or archived project has its TwinSpace; the others none.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM project p WHERE (p.state IN ('active', 'closed', 'archived'))
+                   <> EXISTS (SELECT 1 FROM twinspace s WHERE s.project_id = p.id)`),
+    ).toBe(0);
+    const gallery = (await call(t, 'GET', '/api/gallery')).json();
+    expect(gallery.total).toBeGreaterThanOrEqual(4);
+  });
 });
 
 describe('demo accounts outside development', () => {

@@ -1,4 +1,5 @@
 // The projects module's service (R-PRJ-1..5): founding, the lifecycle, membership, queues, the gallery.
+import './projects.privacy.ts';
 export { foundProject, updateDraft, discardDraft, submitProject, missingFields } from './use-cases/found.ts';
 export {
   acceptAsCofounder,

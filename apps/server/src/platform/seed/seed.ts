@@ -4,6 +4,7 @@ import { seedSubjectLabels } from '../../modules/search/search.seed.ts';
 import type { Db } from '../db/database.ts';
 import { platformSetting } from '../settings.tables.ts';
 import { seedDemoPartners } from './demo-partners.seed.ts';
+import { seedDemoProjects } from './demo-projects.seed.ts';
 import { seedDemoPeople } from './demo.seed.ts';
 
 /** Reference data every installation needs (countries, support services, regions). Idempotent. */
@@ -17,7 +18,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
  * its domain. Runs once per database (remembered in platform_setting).
  */
 export type DemoSeeder = (db: Db) => Promise<void>;
-const demoSeeders: DemoSeeder[] = [seedDemoPeople, seedDemoPartners];
+const demoSeeders: DemoSeeder[] = [seedDemoPeople, seedDemoPartners, seedDemoProjects];
 
 export function registerDemoSeeder(seeder: DemoSeeder): void {
   demoSeeders.push(seeder);
