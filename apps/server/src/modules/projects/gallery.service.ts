@@ -65,15 +65,19 @@ export async function listGallery(ctx: ServiceContext, f: GalleryFilters): Promi
   if (tsquery) where.push(sql`p.document @@ ${tsquery}::tsquery`);
   const rank = tsquery ? sql`round(ts_rank(p.document, ${tsquery}::tsquery)::numeric, 6)` : sql`0::numeric`;
   const cursor = decodeCursor(f.cursor);
-  const after = cursor
-    ? sql`AND (${rank}, p.activated_at, p.id) < (${cursor.rank}::numeric, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
-    : sql``;
+  // Without words the order is the index's (newest activation first), so the keyset is an index condition.
+  const after = !cursor
+    ? sql``
+    : tsquery
+      ? sql`AND (${rank}, p.activated_at, p.id) < (${cursor.rank}::numeric, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+      : sql`AND (p.activated_at, p.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+  const order = tsquery ? sql`${rank} DESC, p.activated_at DESC, p.id DESC` : sql`p.activated_at DESC, p.id DESC`;
   const filtered = sql.join(where, sql` AND `);
   const [rows, [count]] = await Promise.all([
     rowsOf<CardRow>(
       ctx.db,
       sql`SELECT ${cardColumns}, ${rank}::text AS rank FROM project p WHERE ${filtered} ${after}
-          ORDER BY ${rank} DESC, p.activated_at DESC, p.id DESC LIMIT ${f.limit + 1}`,
+          ORDER BY ${order} LIMIT ${f.limit + 1}`,
     ),
     rowsOf<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM project p WHERE ${filtered}`),
   ]);
@@ -117,7 +121,7 @@ export async function publicProject(ctx: ServiceContext, actor: Actor | null, id
     sql`SELECT s.id AS school_id, s.name AS school_name, s.city, s.country_code,
                pe.username, pe.first_name, pe.last_name
         FROM project_member m JOIN school s ON s.id = m.school_id
-        JOIN person pe ON pe.id = m.person_id AND pe.anonymised_at IS NULL
+        LEFT JOIN person pe ON pe.id = m.person_id AND pe.anonymised_at IS NULL AND pe.hidden_from_search_at IS NULL
         WHERE m.project_id = ${id}::uuid AND m.left_at IS NULL
         ORDER BY s.country_code, s.name, m.role = 'founder' DESC, pe.last_name`,
   );

@@ -12,8 +12,9 @@
  *   active ──close──▶ closed ──archive──▶ archived
  *
  * Approval steps: one per founder country (one for a national project, two for a European one);
- * where the country uses its regional step, the founder's region consents before the NSS may
- * approve. One approval alone never activates a European project. A rejection (by any NSS)
+ * where the country uses its regional step, each founder's region consents before the NSS may
+ * approve (a national project of two regions has one step per region, approved together by the
+ * NSS once both consented). One approval alone never activates a European project. A rejection (by any NSS)
  * sends the project to `rejected` with a reason; the founders edit it (back to `draft`, steps
  * cleared) and submit again — the co-founder confirms again, then every step starts afresh.
  */
@@ -67,12 +68,21 @@ export interface AwaitedStep {
   step: ApprovalStep;
 }
 
-/** Steps still awaited, in order (the approval tracker): a region's consent before its NSS. */
+const ofCountry = (steps: ApprovalStep[], countryCode: string) => steps.filter((s) => s.countryCode === countryCode);
+const regionsWaiting = (steps: ApprovalStep[]) => steps.some((s) => s.regionId !== null && !s.regionConsentedAt);
+
+/**
+ * Steps still awaited, in order (the approval tracker): a country's regions' consents, else its NSS
+ * (once per country).
+ */
 export function awaitedSteps(steps: ApprovalStep[]): AwaitedStep[] {
-  return steps.flatMap((s): AwaitedStep[] => {
-    if (s.approvedAt) return [];
-    if (s.regionId !== null && !s.regionConsentedAt) return [{ kind: 'region', step: s }];
-    return [{ kind: 'nss', step: s }];
+  const countries = [...new Set(steps.map((s) => s.countryCode))];
+  return countries.flatMap((code): AwaitedStep[] => {
+    const mine = ofCountry(steps, code);
+    if (mine.every((s) => s.approvedAt)) return [];
+    const regions = mine.filter((s) => s.regionId !== null && !s.regionConsentedAt);
+    if (regions.length) return regions.map((step) => ({ kind: 'region', step }));
+    return [{ kind: 'nss', step: mine[0]! }];
   });
 }
 
@@ -99,17 +109,19 @@ export function transition(state: ProjectState, steps: ApprovalStep[], event: Pr
     }
     case 'nss_approve': {
       if (state !== 'awaiting_approval') return refuse('illegal_transition', state);
-      const i = steps.findIndex((s) => s.countryCode === event.countryCode);
-      if (i < 0) return refuse('not_a_step', state);
-      const step = steps[i]!;
-      if (step.approvedAt) return refuse('already_done', state);
-      if (step.regionId !== null && !step.regionConsentedAt) return refuse('region_first', state);
-      const next = steps.map((s, j) => (j === i ? { ...s, approvedAt: at } : s));
+      const mine = ofCountry(steps, event.countryCode);
+      if (!mine.length) return refuse('not_a_step', state);
+      if (mine.every((s) => s.approvedAt)) return refuse('already_done', state);
+      if (regionsWaiting(mine)) return refuse('region_first', state);
+      const next = steps.map((s) => (s.countryCode === event.countryCode ? { ...s, approvedAt: at } : s));
       return { ok: true, state: next.every((s) => s.approvedAt) ? 'active' : state, steps: next };
     }
     case 'nss_reject': {
       if (state !== 'awaiting_approval') return refuse('illegal_transition', state);
-      if (!steps.some((s) => s.countryCode === event.countryCode)) return refuse('not_a_step', state);
+      const mine = ofCountry(steps, event.countryCode);
+      if (!mine.length) return refuse('not_a_step', state);
+      // A country that approved has decided: it does not take it back.
+      if (mine.every((s) => s.approvedAt)) return refuse('already_done', state);
       if (!event.reason.trim()) return refuse('reason_required', state);
       return { ok: true, state: 'rejected', steps, reason: event.reason.trim() };
     }

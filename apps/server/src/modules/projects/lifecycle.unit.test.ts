@@ -180,3 +180,36 @@ describe('project lifecycle (R-PRJ-3)', () => {
     expect(r).toMatchObject({ ok: true, state: 'archived' });
   });
 });
+
+describe('several regions of one country (R-PRJ-3)', () => {
+  const andalucia = { countryCode: 'ES', regionId: 1 };
+  const madrid = { countryCode: 'ES', regionId: 2 };
+  it('each region consents, then the NSS approves the country once; the tracker names each region', () => {
+    let t = run([{ type: 'submit', steps: [andalucia, madrid] }, { type: 'partner_accept' }]);
+    if (!t.ok) throw new Error('refused');
+    expect(awaitedSteps(t.steps).map((a) => `${a.kind}:${a.step.regionId}`)).toEqual(['region:1', 'region:2']);
+    t = transition(t.state, t.steps, { type: 'region_consent', regionId: 1 }, at);
+    if (!t.ok) throw new Error('refused');
+    expect(transition(t.state, t.steps, { type: 'nss_approve', countryCode: 'ES' }, at)).toMatchObject({
+      ok: false,
+      refusal: 'region_first',
+    });
+    t = transition(t.state, t.steps, { type: 'region_consent', regionId: 2 }, at);
+    if (!t.ok) throw new Error('refused');
+    expect(awaitedSteps(t.steps).map((a) => a.kind)).toEqual(['nss']);
+    expect(transition(t.state, t.steps, { type: 'nss_approve', countryCode: 'ES' }, at)).toMatchObject({
+      ok: true,
+      state: 'active',
+    });
+  });
+
+  it('a country that approved cannot reject afterwards', () => {
+    const r = run([
+      { type: 'submit', steps: [fr, it_] },
+      { type: 'partner_accept' },
+      { type: 'nss_approve', countryCode: 'FR' },
+      { type: 'nss_reject', countryCode: 'FR', reason: 'Second thoughts' },
+    ]);
+    expect(r).toMatchObject({ ok: false, refusal: 'already_done', state: 'awaiting_approval' });
+  });
+});

@@ -1,10 +1,10 @@
 import type { ProjectAbilities, ProjectRole } from '@opentwinning/contracts';
 import { and, eq } from 'drizzle-orm';
-import { canDecideFor, coordinatedRegions, isCssOfficer, type Actor } from '../../platform/auth/actor.ts';
+import { coordinatedRegions, isCssOfficer, type Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { ApprovalStep } from './lifecycle.ts';
+import { awaitedSteps, type ApprovalStep } from './lifecycle.ts';
 import * as repo from './projects.repository.ts';
 import { projectInvitation } from './projects.tables.ts';
 
@@ -15,7 +15,10 @@ export interface Reader {
   isCreator: boolean;
   isCofounder: boolean;
   invitationId: string | null;
-  /** Step countries this reader decides for (NSS of that country, or the CSS). */
+  /**
+   * Step countries this reader decides for: NSS officers of that country only (the CSS reads but
+   * does not approve), and never for a project of their own.
+   */
   countries: string[];
   /** Step regions this reader coordinates. */
   regions: number[];
@@ -42,15 +45,32 @@ export async function readerOf(
         ),
       ),
   ]);
+  return readerFrom(actor, p, steps, memberRole, invitation?.id ?? null);
+}
+
+/** The reader from what is already known of them (lists compute memberships in one query). */
+export function readerFrom(
+  actor: Actor,
+  p: repo.ProjectRow,
+  steps: ApprovalStep[],
+  memberRole: 'founder' | 'partner' | null,
+  invitationId: string | null,
+): Reader {
+  const isCreator = p.createdBy === actor.personId;
+  const isCofounder = p.cofounderId === actor.personId;
+  const involved = !!memberRole || isCreator || isCofounder;
+  const nss = actor.roles.filter((r) => r.role === 'nss_officer').map((r) => r.countryCode);
   const regions = coordinatedRegions(actor);
   return {
     personId: actor.personId,
     memberRole,
-    isCreator: p.createdBy === actor.personId,
-    isCofounder: p.cofounderId === actor.personId,
-    invitationId: invitation?.id ?? null,
-    countries: steps.map((s) => s.countryCode).filter((c) => canDecideFor(actor, c)),
-    regions: steps.flatMap((s) => (s.regionId !== null && regions.includes(s.regionId) ? [s.regionId] : [])),
+    isCreator,
+    isCofounder,
+    invitationId,
+    countries: involved ? [] : [...new Set(steps.map((s) => s.countryCode))].filter((c) => nss.includes(c)),
+    regions: involved
+      ? []
+      : steps.flatMap((s) => (s.regionId !== null && regions.includes(s.regionId) ? [s.regionId] : [])),
     css: isCssOfficer(actor),
   };
 }
@@ -92,21 +112,20 @@ export function abilitiesOf(r: Reader | null, p: repo.ProjectRow, steps: Approva
     approve:
       !r || !awaiting
         ? []
-        : steps
-            .filter((st) => r.countries.includes(st.countryCode) && !st.approvedAt)
-            .filter((st) => st.regionId === null || st.regionConsentedAt)
-            .map((st) => st.countryCode),
+        : awaitedSteps(steps)
+            .filter((a) => a.kind === 'nss' && r.countries.includes(a.step.countryCode))
+            .map((a) => a.step.countryCode),
     consent:
       !r || !awaiting
         ? []
-        : steps
-            .filter((st) => st.regionId !== null && r.regions.includes(st.regionId) && !st.regionConsentedAt)
-            .map((st) => st.regionId!),
+        : awaitedSteps(steps)
+            .filter((a) => a.kind === 'region' && r.regions.includes(a.step.regionId!))
+            .map((a) => a.step.regionId!),
     close: !!r && s === 'active' && isFounder(r),
     invite: !!r && s === 'active' && !!r.memberRole,
     leave: !!r && s === 'active' && r.memberRole === 'partner',
     removeMembers: !!r && s === 'active' && r.memberRole === 'founder',
-    setListed: !!r && isFounder(r) && s !== 'archived',
+    setListed: !!r && isFounder(r) && s !== 'closed' && s !== 'archived',
     invitationId: r && s === 'active' ? r.invitationId : null,
   };
 }
@@ -114,4 +133,9 @@ export function abilitiesOf(r: Reader | null, p: repo.ProjectRow, steps: Approva
 /** A write refused because of the project's state: 409 naming the current state. */
 export function stateConflict(state: string): AppError {
   return new AppError('CONFLICT', `error_project_state_${state}`, {}, undefined, undefined, { state });
+}
+
+/** A closed or archived project is read-only: every write answers 409 with its state. */
+export function assertWritable(p: repo.ProjectRow): void {
+  if (p.state === 'closed' || p.state === 'archived') throw stateConflict(p.state);
 }

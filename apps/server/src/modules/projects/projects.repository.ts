@@ -74,7 +74,9 @@ export async function personByUsername(db: Conn, username: string): Promise<Pers
   return row;
 }
 
-export function peopleByIds(db: Conn, ids: string[]): Promise<PersonRow[]> {
+/** People by id (nulls — deleted accounts — are skipped), anonymised people left out. */
+export function peopleByIds(db: Conn, maybeIds: (string | null | undefined)[]): Promise<PersonRow[]> {
+  const ids = maybeIds.filter((id): id is string => !!id);
   if (!ids.length) return Promise.resolve([]);
   return rowsOf<PersonRow>(
     db,
@@ -145,7 +147,15 @@ export async function markLeft(tx: Tx, projectId: string, personId: string, at: 
 }
 
 export async function stepsOf(db: Conn, projectId: string): Promise<StepRow[]> {
+  return (await stepsOfMany(db, [projectId])).get(projectId) ?? [];
+}
+
+/** The approval steps of several projects, by project. */
+export async function stepsOfMany(db: Conn, projectIds: string[]): Promise<Map<string, StepRow[]>> {
+  const byProject = new Map<string, StepRow[]>();
+  if (!projectIds.length) return byProject;
   const rows = await rowsOf<{
+    project_id: string;
     country_code: string;
     region_id: number | null;
     region_consented_at: Date | string | null;
@@ -154,59 +164,66 @@ export async function stepsOf(db: Conn, projectId: string): Promise<StepRow[]> {
     region_names: Record<string, string> | null;
   }>(
     db,
-    sql`SELECT a.country_code, a.region_id, a.region_consented_at, a.approved_at, a.awaited_since,
+    sql`SELECT a.project_id, a.country_code, a.region_id, a.region_consented_at, a.approved_at, a.awaited_since,
                r.names AS region_names
         FROM project_approval a LEFT JOIN region r ON r.id = a.region_id
-        WHERE a.project_id = ${projectId}::uuid ORDER BY a.country_code`,
+        WHERE a.project_id = ANY(${sql.param(projectIds)}::uuid[])
+        ORDER BY a.country_code, a.region_id NULLS FIRST`,
   );
   const date = (d: Date | string | null) => (d === null ? null : new Date(d));
-  return rows.map((r) => ({
-    countryCode: r.country_code,
-    regionId: r.region_id,
-    regionConsentedAt: date(r.region_consented_at),
-    approvedAt: date(r.approved_at),
-    awaitedSince: date(r.awaited_since),
-    regionName: r.region_names,
-  }));
+  for (const r of rows) {
+    const list = byProject.get(r.project_id) ?? [];
+    list.push({
+      countryCode: r.country_code,
+      regionId: r.region_id,
+      regionConsentedAt: date(r.region_consented_at),
+      approvedAt: date(r.approved_at),
+      awaitedSince: date(r.awaited_since),
+      regionName: r.region_names,
+    });
+    byProject.set(r.project_id, list);
+  }
+  return byProject;
 }
 
-/** Writes a project's steps as the lifecycle answered them. */
-export async function saveSteps(
-  tx: Tx,
-  projectId: string,
-  steps: ApprovalStep[],
-  by?: { personId: string; countryCode?: string; regionId?: number },
-) {
-  await tx
-    .delete(projectApproval)
-    .where(
-      and(
-        eq(projectApproval.projectId, projectId),
-        steps.length
-          ? sql`${projectApproval.countryCode} <> ALL(${sql.param(steps.map((s) => s.countryCode))}::text[])`
-          : undefined,
-      ),
-    );
-  for (const s of steps) {
-    await tx
-      .insert(projectApproval)
-      .values({
+/** Sets a project's steps anew (submission; cleared on decline and edit). */
+export async function replaceSteps(tx: Tx, projectId: string, steps: ApprovalStep[]) {
+  await tx.delete(projectApproval).where(eq(projectApproval.projectId, projectId));
+  if (steps.length)
+    await tx.insert(projectApproval).values(
+      steps.map((s) => ({
         projectId,
         countryCode: s.countryCode,
         regionId: s.regionId,
         regionConsentedAt: s.regionConsentedAt,
         approvedAt: s.approvedAt,
+      })),
+    );
+}
+
+/** Writes the consents and approvals the lifecycle answered, with who gave them. */
+export async function updateSteps(
+  tx: Tx,
+  projectId: string,
+  steps: ApprovalStep[],
+  by: { personId: string; countryCode?: string; regionId?: number },
+) {
+  for (const s of steps) {
+    await tx
+      .update(projectApproval)
+      .set({
+        regionConsentedAt: s.regionConsentedAt,
+        approvedAt: s.approvedAt,
+        ...(by.regionId !== undefined && by.regionId === s.regionId ? { regionConsentedBy: by.personId } : {}),
+        ...(by.countryCode === s.countryCode ? { approvedBy: by.personId } : {}),
       })
-      .onConflictDoUpdate({
-        target: [projectApproval.projectId, projectApproval.countryCode],
-        set: {
-          regionId: s.regionId,
-          regionConsentedAt: s.regionConsentedAt,
-          approvedAt: s.approvedAt,
-          ...(by?.regionId !== undefined && by.regionId === s.regionId ? { regionConsentedBy: by.personId } : {}),
-          ...(by?.countryCode === s.countryCode ? { approvedBy: by.personId } : {}),
-        },
-      });
+      .where(
+        and(
+          eq(projectApproval.projectId, projectId),
+          eq(projectApproval.countryCode, s.countryCode),
+          sql`COALESCE(${projectApproval.regionId}, 0) = ${s.regionId ?? 0}`,
+        ),
+      );
   }
 }
 

@@ -3,6 +3,8 @@ import { createTestApp, type TestContext } from '../../../test/support/test-app.
 import {
   befriend,
   call,
+  grant,
+  PASSWORD,
   joinSchool,
   lastMailTo,
   newSchool,
@@ -298,7 +300,7 @@ describe('the lifecycle (R-PRJ-3)', () => {
       'project.approved',
       'project.activated',
     ]);
-    expect(await count(`SELECT count(*) AS n FROM audit_entry WHERE subject_id = $1`, [id])).toBe(6);
+    expect(await count(`SELECT count(*) AS n FROM audit_entry WHERE subject_id = $1`, [id])).toBe(7);
     // The founders were told, each in their language.
     expect((await lastMailTo(t, es.email))?.subject).toBe('«Cuentos de dos orillas» está activo');
     expect((await lastMailTo(t, fr.email))?.subject).toBe('“Cuentos de dos orillas” is active');
@@ -464,7 +466,9 @@ describe('queues and the gallery (R-PRJ-3 tracker, R-PRJ-5)', () => {
     const b = await teacherIn('IT');
     await befriend(t, a, b);
     const id = await awaitingApproval(a, b, 'File d’attente');
-    const queue = (await call(t, 'GET', '/api/project-queue', { cookie: nssFr.cookie })).json();
+    const queueRes = await call(t, 'GET', '/api/project-queue', { cookie: nssFr.cookie });
+    expect(queueRes.statusCode, queueRes.body).toBe(200);
+    const queue = queueRes.json();
     const item = queue.items.find((i: { project: { id: string } }) => i.project.id === id);
     expect(item).toMatchObject({ step: { kind: 'nss', countryCode: 'FR' }, waitingDays: 0 });
     expect(item.otherSteps).toEqual([expect.objectContaining({ countryCode: 'IT', approvedAt: null })]);
@@ -520,5 +524,113 @@ describe('queues and the gallery (R-PRJ-3 tracker, R-PRJ-5)', () => {
       (await call(t, 'PUT', `/api/projects/${id}/listed`, { cookie: nssFr.cookie, body: { listed: true } })).statusCode,
     ).toBe(403);
     expect((await call(t, 'GET', '/api/gallery?ageMin=30')).statusCode).toBe(422);
+  });
+});
+
+describe('who decides, and what survives (review cases)', () => {
+  it('the CSS reads but does not approve; an officer never decides on a project of their own', async () => {
+    const a = await teacherIn('FR');
+    const b = await teacherIn('IT');
+    await befriend(t, a, b);
+    const id = await awaitingApproval(a, b);
+    const seen = await get(css, id);
+    expect(seen.abilities.approve).toEqual([]);
+    expect((await act(css, id, 'approve', { countryCode: 'FR' })).statusCode).toBe(403);
+    // A founder who is also the NSS officer of their country.
+    await grant(t, a, 'nss_officer', 'FR');
+    const relogged = await get(a, id);
+    expect(relogged.abilities.approve).toEqual([]);
+    expect((await act(a, id, 'approve', { countryCode: 'FR' })).statusCode).toBe(403);
+  });
+
+  it('a country that approved cannot reject afterwards', async () => {
+    const a = await teacherIn('FR');
+    const b = await teacherIn('IT');
+    await befriend(t, a, b);
+    const id = await awaitingApproval(a, b);
+    await ok(await act(nssFr, id, 'approve'));
+    const late = await act(nssFr, id, 'reject', { reason: 'Finalement non.' });
+    expect(late.statusCode).toBe(409);
+    expect((await get(a, id)).state).toBe('awaiting_approval');
+  });
+
+  it('a national project across two regions waits for both regions, then one NSS approval', async () => {
+    const coordMadrid = await officer(t, 'regional_coordinator', 'ES', 'ES-MD');
+    const granada = await teacherIn('ES');
+    const madrid = await validatedTeacher(t, css, {
+      school: { countryCode: 'ES', regionCode: 'ES-MD', city: 'Madrid' },
+      coordinator: coordMadrid,
+    });
+    await befriend(t, granada, madrid);
+    const id = await awaitingApproval(granada, madrid);
+    const p = await get(granada, id);
+    expect(p.kind).toBe('national');
+    expect(p.awaited.map((s: { kind: string; regionName: string }) => `${s.kind}:${s.regionName}`)).toEqual([
+      'region:Andalusia',
+      'region:Community of Madrid',
+    ]);
+    await ok(await act(coordAndalucia, id, 'consent'));
+    expect((await act(nssEs, id, 'approve')).statusCode).toBe(409);
+    await ok(await act(coordMadrid, id, 'consent'));
+    expect((await get(nssEs, id)).abilities.approve).toEqual(['ES']);
+    expect((await ok(await act(nssEs, id, 'approve'))).state).toBe('active');
+  });
+
+  it('a closed project refuses every write with 409, the gallery switch too', async () => {
+    const a = await teacherIn('FR');
+    const b = await teacherIn('IT');
+    await befriend(t, a, b);
+    const id = await awaitingApproval(a, b);
+    await ok(await act(nssFr, id, 'approve'));
+    await ok(await act(nssIt, id, 'approve'));
+    await ok(await act(a, id, 'close'));
+    for (const res of [
+      await call(t, 'PUT', `/api/projects/${id}/listed`, { cookie: a.cookie, body: { listed: false } }),
+      await call(t, 'PATCH', `/api/projects/${id}`, { cookie: b.cookie, body: { tools: 'Padlet' } }),
+      await call(t, 'DELETE', `/api/projects/${id}/members/${b.username}`, { cookie: a.cookie }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.details).toEqual({ state: 'closed' });
+    }
+  });
+
+  it('deleted accounts: a creator’s unfinished project goes; an active one keeps its schools; an invitation survives its inviter', async () => {
+    const a = await teacherIn('FR');
+    const b = await teacherIn('IT');
+    await befriend(t, a, b);
+    const unfinished = await found(a, b, 'Inachevé');
+    const active = await awaitingApproval(a, b, 'Actif');
+    await ok(await act(nssFr, active, 'approve'));
+    await ok(await act(nssIt, active, 'approve'));
+    const pl = await teacherIn('PL');
+    await befriend(t, b, pl);
+    const inv = await call(t, 'POST', `/api/projects/${active}/invitations`, {
+      cookie: b.cookie,
+      body: { username: pl.username },
+    });
+    expect(inv.statusCode).toBe(201);
+    const del = await call(t, 'POST', '/api/me/delete', { cookie: a.cookie, body: { password: PASSWORD } });
+    expect(del.statusCode, del.body).toBeLessThan(300);
+    expect(await count(`SELECT count(*) AS n FROM project WHERE id = $1`, [unfinished])).toBe(0);
+    const after = await get(b, active);
+    expect(after.countries).toEqual(['FR', 'IT']);
+    expect(after.members.map((m: { person: { username: string } }) => m.person.username)).toEqual([b.username]);
+    const del2 = await call(t, 'POST', '/api/me/delete', { cookie: b.cookie, body: { password: PASSWORD } });
+    expect(del2.statusCode, del2.body).toBeLessThan(300);
+    const joined = await call(t, 'POST', `/api/project-invitations/${inv.json().id}/accept`, {
+      cookie: pl.cookie,
+      body: {},
+    });
+    expect(joined.statusCode, joined.body).toBe(200);
+    expect(joined.json().countries).toEqual(['FR', 'IT', 'PL']);
+  });
+
+  it('a forged queue cursor is a 422 on the cursor field', async () => {
+    const cursor = Buffer.from(JSON.stringify(['1', '00000000-0000-4000-8000-000000000000', 'FR', 0])).toString(
+      'base64url',
+    );
+    const res = await call(t, 'GET', `/api/project-queue?cursor=${cursor}`, { cookie: nssFr.cookie });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toHaveProperty('cursor');
   });
 });

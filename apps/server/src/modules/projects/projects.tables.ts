@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { projectKinds, projectStates } from '@opentwinning/contracts';
 import { tsvector } from '../../platform/db/types.ts';
 import { person } from '../accounts/accounts.tables.ts';
@@ -83,7 +72,7 @@ export const project = pgTable(
     check('project_state_known', sql`${t.state} IN (${listOf(projectStates)})`),
     check('project_ages', sql`${t.ageMin} IS NULL OR ${t.ageMax} IS NULL OR ${t.ageMin} <= ${t.ageMax}`),
     index('project_gallery_idx')
-      .on(sql`${t.activatedAt} DESC`, t.id)
+      .on(sql`${t.activatedAt} DESC`, sql`${t.id} DESC`)
       .where(sql`${t.listed} AND ${t.state} IN ('active', 'closed')`),
     index('project_document_idx').using('gin', t.document),
     index('project_countries_idx').using('gin', t.countryCodes),
@@ -92,16 +81,19 @@ export const project = pgTable(
   ],
 );
 
-/** Founders and partners (R-PRJ-4), each acting for one school. Leaving keeps the row with `left_at`. */
+/**
+ * Founders and partners (R-PRJ-4), each acting for one school. Leaving keeps the row with `left_at`.
+ * A deleted account leaves its school's participation (person set null): the project keeps its
+ * countries and schools.
+ */
 export const projectMember = pgTable(
   'project_member',
   {
+    id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => project.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => person.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => person.id, { onDelete: 'set null' }),
     schoolId: uuid('school_id')
       .notNull()
       .references(() => school.id),
@@ -110,17 +102,21 @@ export const projectMember = pgTable(
     leftAt: stamp('left_at'),
   },
   (t) => [
-    primaryKey({ columns: [t.projectId, t.personId] }),
+    uniqueIndex('project_member_person_unique').on(t.projectId, t.personId),
     check('project_member_role_known', sql`${t.role} IN ('founder', 'partner')`),
     check('project_member_founders_stay', sql`${t.role} = 'partner' OR ${t.leftAt} IS NULL`),
     index('project_member_person_idx').on(t.personId),
   ],
 );
 
-/** One country's approval of a project: its region's consent first where the country uses regions. */
+/**
+ * One country's approval of a project; where the country uses regions, one row per founder region,
+ * each consenting before the NSS approves the country (all its rows at once).
+ */
 export const projectApproval = pgTable(
   'project_approval',
   {
+    id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id')
       .notNull()
       .references(() => project.id, { onDelete: 'cascade' }),
@@ -134,7 +130,7 @@ export const projectApproval = pgTable(
     approvedBy: uuid('approved_by').references(() => person.id, { onDelete: 'set null' }),
   },
   (t) => [
-    primaryKey({ columns: [t.projectId, t.countryCode] }),
+    uniqueIndex('project_approval_step_unique').on(t.projectId, t.countryCode, sql`COALESCE(${t.regionId}, 0)`),
     index('project_approval_queue_idx')
       .on(t.countryCode, t.awaitedSince)
       .where(sql`${t.approvedAt} IS NULL`),

@@ -3,11 +3,12 @@ import { requireSignedIn, requireValidated, type Actor } from '../../../platform
 import type { ServiceContext, Tx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordEvent } from '../../../platform/events/events.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
 import { createTwinspace } from '../../twinspace/twinspace.service.ts';
 import { awaitedSteps, type ApprovalStep } from '../lifecycle.ts';
-import { readerOf, stateConflict, visibleTo } from '../policy.ts';
+import { assertWritable, readerOf, stateConflict, visibleTo } from '../policy.ts';
 import * as repo from '../projects.repository.ts';
-import { project } from '../projects.tables.ts';
+import { project, projectInvitation } from '../projects.tables.ts';
 import { applyEvent, tell, withProject } from './apply.ts';
 
 /** The first calendar year of the school year (September–August) a date falls in. */
@@ -33,6 +34,7 @@ export async function acceptAsCofounder(ctx: ServiceContext, actor: Actor | null
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.isCofounder) throw new AppError('FORBIDDEN', 'error_project_cofounder_only');
     const school = (await repo.validatedSchools(tx, me.personId)).find((s) => s.id === p.cofounderSchoolId);
     if (!school && p.state === 'awaiting_partner')
@@ -58,7 +60,7 @@ export async function acceptAsCofounder(ctx: ServiceContext, actor: Actor | null
       at: ctx.now(),
     });
     await repo.startAwaiting(tx, p.id, ctx.now());
-    await tell(ctx, tx, await repo.peopleByIds(tx, [p.createdBy ?? '']), 'project_cofounder_accepted', p, me);
+    await tell(ctx, tx, await repo.peopleByIds(tx, [p.createdBy]), 'project_cofounder_accepted', p, me);
     if (t.ok) await tellDeciders(ctx, tx, p, t.steps, me);
   });
 }
@@ -69,10 +71,11 @@ export async function declineAsCofounder(ctx: ServiceContext, actor: Actor | nul
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.isCofounder) throw new AppError('FORBIDDEN', 'error_project_cofounder_only');
     await applyEvent(ctx, tx, p, steps, { type: 'partner_decline' }, { actor: me, name: 'project.cofounder_declined' });
-    await repo.saveSteps(tx, p.id, []);
-    await tell(ctx, tx, await repo.peopleByIds(tx, [p.createdBy ?? '']), 'project_cofounder_declined', p, me);
+    await repo.replaceSteps(tx, p.id, []);
+    await tell(ctx, tx, await repo.peopleByIds(tx, [p.createdBy]), 'project_cofounder_declined', p, me);
   });
 }
 
@@ -82,6 +85,7 @@ export async function consentForRegion(ctx: ServiceContext, actor: Actor | null,
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     const mine = r.regions;
     const region = regionId ?? (mine.length === 1 ? mine[0] : undefined);
     if (region === undefined || !mine.includes(region)) throw new AppError('FORBIDDEN', 'error_project_not_your_step');
@@ -95,14 +99,16 @@ export async function consentForRegion(ctx: ServiceContext, actor: Actor | null,
       { actor: me, name: 'project.region_consented', countryCode: step.countryCode, data: { regionId: region } },
     );
     if (!t.ok) return;
-    await repo.saveSteps(tx, p.id, t.steps, { personId: me.personId, regionId: region });
+    await repo.updateSteps(tx, p.id, t.steps, { personId: me.personId, regionId: region });
     await tell(ctx, tx, await repo.deciders(tx, step, 'nss'), 'project_approval_needed', p, me);
   });
 }
 
 /** The country a decision is for: the one asked, or the only one this officer can decide now. */
 function decisionCountry(r: Awaited<ReturnType<typeof readerOf>>, steps: ApprovalStep[], asked?: string): string {
-  const open = steps.filter((s) => r?.countries.includes(s.countryCode) && !s.approvedAt).map((s) => s.countryCode);
+  const open = [
+    ...new Set(steps.filter((s) => r?.countries.includes(s.countryCode) && !s.approvedAt).map((s) => s.countryCode)),
+  ];
   const country = asked ?? (open.length === 1 ? open[0] : r?.countries.length === 1 ? r.countries[0] : undefined);
   if (!country || !r?.countries.includes(country)) throw new AppError('FORBIDDEN', 'error_project_not_your_step');
   return country;
@@ -118,6 +124,7 @@ export async function approveProject(ctx: ServiceContext, actor: Actor | null, i
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     const country = decisionCountry(r, steps, countryCode);
     const now = ctx.now();
     const t = await applyEvent(
@@ -129,7 +136,7 @@ export async function approveProject(ctx: ServiceContext, actor: Actor | null, i
       { actor: me, name: 'project.approved', countryCode: country, data: { country } },
     );
     if (!t.ok) return;
-    await repo.saveSteps(tx, p.id, t.steps, { personId: me.personId, countryCode: country });
+    await repo.updateSteps(tx, p.id, t.steps, { personId: me.personId, countryCode: country });
     if (t.state !== 'active') return;
     await applyActivation(ctx, tx, { ...p, state: 'awaiting_approval' }, t.steps, me, now);
   });
@@ -154,12 +161,13 @@ async function applyActivation(
     people.map((f) => f.id),
     now,
   );
-  await recordEvent(tx, {
-    name: 'project.activated',
-    subjectId: p.id,
-    actorId: me.personId,
-    data: { twinspaceId: space?.id ?? null, countries: steps.map((s) => s.countryCode) },
-    at: now,
+  const data = { twinspaceId: space?.id ?? null, countries: [...new Set(steps.map((s) => s.countryCode))] };
+  await recordEvent(tx, { name: 'project.activated', subjectId: p.id, actorId: me.personId, data, at: now });
+  await recordAudit(tx, {
+    actor: { id: me.personId, label: me.username },
+    action: 'project.activated',
+    subject: { id: p.id, label: p.title },
+    details: data,
   });
   await tell(ctx, tx, people, 'project_activated', p, me);
 }
@@ -175,6 +183,7 @@ export async function rejectProject(
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     const country = decisionCountry(r, steps, input.countryCode);
     const reason = input.reason.trim();
     await applyEvent(
@@ -202,6 +211,7 @@ export async function closeProject(ctx: ServiceContext, actor: Actor | null, id:
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (r.memberRole !== 'founder') {
       if (p.state !== 'active') throw stateConflict(p.state);
       throw new AppError('FORBIDDEN', 'error_project_founders_only');
@@ -214,6 +224,11 @@ export async function closeProject(ctx: ServiceContext, actor: Actor | null, id:
       { type: 'close' },
       { actor: me, name: 'project.closed', set: { closedAt: ctx.now() } },
     );
+    // Nobody joins a closed project: invitations still pending are withdrawn.
+    await tx
+      .update(projectInvitation)
+      .set({ status: 'withdrawn', answeredAt: ctx.now() })
+      .where(and(eq(projectInvitation.projectId, p.id), eq(projectInvitation.status, 'pending')));
   });
 }
 

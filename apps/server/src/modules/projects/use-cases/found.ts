@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import { areContacts } from '../../contacts/contacts.service.ts';
 import { postForMatching } from '../../forum/forum.service.ts';
 import { projectKind } from '../lifecycle.ts';
-import { readerOf, stateConflict, visibleTo } from '../policy.ts';
+import { assertWritable, readerOf, stateConflict, visibleTo } from '../policy.ts';
 import * as repo from '../projects.repository.ts';
 import { project, projectApproval } from '../projects.tables.ts';
 import { applyEvent, recordProjectEvent, tell, withProject } from './apply.ts';
@@ -97,6 +97,15 @@ const formValues = (p: repo.ProjectRow) => ({
   erasmusReference: p.erasmusReference,
 });
 
+const ownKeys = new Set([
+  'too_short',
+  'too_long',
+  'choose_at_least_one',
+  'ages_inverted',
+  'erasmus_reference_format',
+  'language_unknown',
+]);
+
 /** Fields still missing or wrong before the draft can be submitted (field → message code). */
 export function missingFields(p: repo.ProjectRow): Record<string, string> {
   const checked = ProjectForm.safeParse(formValues(p));
@@ -104,7 +113,9 @@ export function missingFields(p: repo.ProjectRow): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of checked.error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    fields[field] ??= issue.code === 'invalid_type' ? 'required' : issue.message;
+    // Keys of validation_* messages: our own refinements carry one; built-in checks get a generic one.
+    fields[field] ??=
+      issue.code === 'invalid_type' ? 'required' : ownKeys.has(issue.message) ? issue.message : 'invalid_value';
   }
   return fields;
 }
@@ -118,6 +129,7 @@ export async function updateDraft(ctx: ServiceContext, actor: Actor | null, id: 
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.isCreator && r.memberRole !== 'founder') throw new AppError('FORBIDDEN', 'error_project_founders_only');
     const next = { ...p, ...patch };
     if (next.ageMin != null && next.ageMax != null && next.ageMin > next.ageMax)
@@ -139,6 +151,7 @@ export async function discardDraft(ctx: ServiceContext, actor: Actor | null, id:
   await withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.isCreator) throw new AppError('FORBIDDEN', 'error_project_founders_only');
     if (p.state !== 'draft') throw stateConflict(p.state);
     await recordProjectEvent(ctx, tx, p, { actor: me, name: 'project.discarded' });
@@ -155,24 +168,23 @@ export async function submitProject(ctx: ServiceContext, actor: Actor | null, id
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.isCreator) throw new AppError('FORBIDDEN', 'error_project_founders_only');
     if (p.state !== 'draft') throw stateConflict(p.state);
     const missing = missingFields(p);
     if (Object.keys(missing).length) throw new AppError('VALIDATION', 'error_project_incomplete', {}, missing);
     const mine = (await repo.membersOf(tx, p.id)).find((m) => m.person_id === me.personId);
-    const [co] = await repo.peopleByIds(tx, [p.cofounderId ?? '']);
+    const [co] = await repo.peopleByIds(tx, [p.cofounderId]);
     const coSchool = co && (await repo.validatedSchools(tx, co.id)).find((s) => s.id === p.cofounderSchoolId);
     if (!mine || !co || !coSchool) throw notEligible({ cofounder: 'cofounder_not_validated' });
     const mySchool = (await repo.validatedSchools(tx, me.personId)).find((s) => s.id === mine.school_id);
     if (!mySchool) throw notEligible({ schoolId: 'not_your_school' });
+    // One step per founder country; where it uses regions, one per founder region.
     const stepsByCountry = new Map<string, { countryCode: string; regionId: number | null }>();
     for (const school of [mySchool, coSchool]) {
-      if (stepsByCountry.has(school.country_code)) continue;
       const regional = await repo.usesRegionalStep(tx, school.country_code);
-      stepsByCountry.set(school.country_code, {
-        countryCode: school.country_code,
-        regionId: regional ? school.region_id : null,
-      });
+      const regionId = regional ? school.region_id : null;
+      stepsByCountry.set(`${school.country_code}:${regionId ?? ''}`, { countryCode: school.country_code, regionId });
     }
     const t = await applyEvent(
       ctx,
@@ -182,7 +194,7 @@ export async function submitProject(ctx: ServiceContext, actor: Actor | null, id
       { type: 'submit', steps: [...stepsByCountry.values()] },
       { actor: me, name: 'project.submitted', set: { rejectionReason: null, rejectedCountry: null, rejectedAt: null } },
     );
-    await repo.saveSteps(tx, p.id, t.ok ? t.steps : []);
+    await repo.replaceSteps(tx, p.id, t.ok ? t.steps : []);
     await tell(ctx, tx, [co], 'project_cofounder_request', p, me);
   });
 }

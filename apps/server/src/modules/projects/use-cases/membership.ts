@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { areContacts } from '../../contacts/contacts.service.ts';
 import { removeTwinspaceMember, setTwinspaceMember } from '../../twinspace/twinspace.service.ts';
-import { readerOf, stateConflict, visibleTo } from '../policy.ts';
+import { assertWritable, readerOf, stateConflict, visibleTo } from '../policy.ts';
 import * as repo from '../projects.repository.ts';
 import { project, projectInvitation } from '../projects.tables.ts';
 import { recordProjectEvent, tell, withProject } from './apply.ts';
@@ -18,6 +18,7 @@ export async function invitePartner(ctx: ServiceContext, actor: Actor | null, id
   return withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.memberRole) throw new AppError('FORBIDDEN', 'error_project_members_only');
     if (p.state !== 'active') throw stateConflict(p.state);
     const person = await repo.personByUsername(tx, username);
@@ -36,7 +37,6 @@ export async function invitePartner(ctx: ServiceContext, actor: Actor | null, id
       actor: me,
       name: 'project.partner_invited',
       data: { personId: person.id },
-      audit: false,
     });
     await tell(ctx, tx, [person], 'project_invitation', p, me);
     return { id: created.id };
@@ -68,7 +68,7 @@ export async function answerInvitation(
         .update(projectInvitation)
         .set({ status: 'declined', answeredAt: now })
         .where(eq(projectInvitation.id, invitationId));
-      await recordProjectEvent(ctx, tx, p, { actor: me, name: 'project.invitation_declined', audit: false });
+      await recordProjectEvent(ctx, tx, p, { actor: me, name: 'project.invitation_declined' });
       return p.id;
     }
     const school = answer.schoolId
@@ -89,14 +89,7 @@ export async function answerInvitation(
       data: { schoolId: school.id, countryCode: school.country_code },
     });
     const founders = (await repo.membersOf(tx, p.id)).filter((m) => m.role === 'founder').map((m) => m.person_id);
-    await tell(
-      ctx,
-      tx,
-      await repo.peopleByIds(tx, [...founders, live.invitedBy ?? '']),
-      'project_member_joined',
-      p,
-      me,
-    );
+    await tell(ctx, tx, await repo.peopleByIds(tx, [...founders, live.invitedBy]), 'project_member_joined', p, me);
     return p.id;
   });
 }
@@ -107,6 +100,7 @@ export async function leaveProject(ctx: ServiceContext, actor: Actor | null, id:
   await withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (!r.memberRole) throw new AppError('FORBIDDEN', 'error_project_members_only');
     if (p.state !== 'active') throw stateConflict(p.state);
     if (r.memberRole === 'founder') throw new AppError('CONFLICT', 'error_project_founder_stays');
@@ -122,6 +116,7 @@ export async function removeMember(ctx: ServiceContext, actor: Actor | null, id:
   await withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (r.memberRole !== 'founder') throw new AppError('FORBIDDEN', 'error_project_founders_only');
     if (p.state !== 'active') throw stateConflict(p.state);
     const person = await repo.personByUsername(tx, username);
@@ -140,6 +135,7 @@ export async function setListed(ctx: ServiceContext, actor: Actor | null, id: st
   await withProject(ctx, id, async (tx, p, steps) => {
     const r = await readerOf(tx, me, p, steps);
     visibleTo(r, p);
+    assertWritable(p);
     if (r.memberRole !== 'founder' && !r.isCreator) throw new AppError('FORBIDDEN', 'error_project_founders_only');
     if (p.state === 'archived') throw stateConflict(p.state);
     if (p.listed === listed) return;

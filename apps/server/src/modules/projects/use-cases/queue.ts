@@ -9,19 +9,23 @@ import type { Locale } from '../../../platform/i18n.ts';
 const DAY = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function readCursor(value: string | undefined): { since: string; id: string; country: string } | null {
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function readCursor(value: string | undefined): { since: string; id: string; country: string; region: number } | null {
   if (!value) return null;
   try {
-    const [since, id, country] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    const [since, id, country, region] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
     if (
       typeof since === 'string' &&
+      ISO.test(since) &&
       !Number.isNaN(Date.parse(since)) &&
+      Number.isInteger(region) &&
       typeof id === 'string' &&
       UUID.test(id) &&
       typeof country === 'string' &&
       /^[A-Z]{2}$/.test(country)
     )
-      return { since, id, country };
+      return { since, id, country, region: region as number };
   } catch {
     // fall through
   }
@@ -67,15 +71,24 @@ export async function projectQueue(
   const filtered = sql.join(where, sql` AND `);
   const cursor = readCursor(f.cursor);
   const now = ctx.now().toISOString();
+  // Awaited now: each region's consent, and a country's NSS once all its regions consented.
   const base = sql`
-    WITH q AS (
-      SELECT a.project_id, a.country_code, a.region_id,
-             CASE WHEN a.region_id IS NOT NULL AND a.region_consented_at IS NULL THEN 'region' ELSE 'nss' END AS kind,
-             COALESCE(a.region_consented_at, a.awaited_since, p.state_changed_at) AS since,
+    WITH open AS (
+      SELECT a.project_id, a.country_code, a.region_id, a.region_consented_at,
+             COALESCE(a.awaited_since, p.state_changed_at) AS awaited_since,
              p.title, p.kind AS project_kind, p.country_codes, r.names AS region_names
       FROM project_approval a JOIN project p ON p.id = a.project_id
       LEFT JOIN region r ON r.id = a.region_id
       WHERE p.state = 'awaiting_approval' AND a.approved_at IS NULL
+    ), q AS (
+      SELECT project_id, country_code, region_id, 'region' AS kind, awaited_since AS since,
+             title, project_kind, country_codes, region_names
+      FROM open WHERE region_id IS NOT NULL AND region_consented_at IS NULL
+      UNION ALL
+      SELECT project_id, country_code, NULL::int, 'nss', max(COALESCE(region_consented_at, awaited_since)),
+             title, project_kind, country_codes, NULL::jsonb
+      FROM open GROUP BY project_id, country_code, title, project_kind, country_codes
+      HAVING bool_and(region_id IS NULL OR region_consented_at IS NOT NULL)
     )`;
   const [stats] = await rowsOf<{ total: number; p50: number | null; p90: number | null; max: number | null }>(
     ctx.db,
@@ -87,14 +100,15 @@ export async function projectQueue(
       FROM q WHERE ${filtered}`,
   );
   const after = cursor
-    ? sql`AND (q.since, q.project_id, q.country_code) > (${cursor.since}::timestamptz, ${cursor.id}::uuid, ${cursor.country})`
+    ? sql`AND (q.since, q.project_id, q.country_code, COALESCE(q.region_id, 0))
+             > (${cursor.since}::timestamptz, ${cursor.id}::uuid, ${cursor.country}, ${cursor.region}::int)`
     : sql``;
   const rows = await rowsOf<QueueRow>(
     ctx.db,
     sql`${base}
       SELECT q.*, to_char(q.since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since_text
       FROM q WHERE ${filtered} ${after}
-      ORDER BY q.since, q.project_id, q.country_code LIMIT ${f.limit + 1}`,
+      ORDER BY q.since, q.project_id, q.country_code, COALESCE(q.region_id, 0) LIMIT ${f.limit + 1}`,
   );
   const page = rows.slice(0, f.limit);
   const ids = [...new Set(page.map((r) => r.project_id))];
@@ -147,7 +161,11 @@ export async function projectQueue(
         })),
       step: { kind: r.kind, countryCode: r.country_code, regionId: r.region_id, regionName: nameOf(r.region_names) },
       otherSteps: steps
-        .filter((s) => s.project_id === r.project_id && s.country_code !== r.country_code)
+        .filter(
+          (s) =>
+            s.project_id === r.project_id &&
+            (s.country_code !== r.country_code || (r.kind === 'region' && s.region_id !== r.region_id)),
+        )
         .map((s) => ({
           countryCode: s.country_code,
           regionId: s.region_id,
@@ -162,7 +180,9 @@ export async function projectQueue(
     waiting: { p50: days(stats?.p50 ?? null), p90: days(stats?.p90 ?? null), max: days(stats?.max ?? null) },
     nextCursor:
       rows.length > f.limit && last
-        ? Buffer.from(JSON.stringify([last.since_text, last.project_id, last.country_code])).toString('base64url')
+        ? Buffer.from(
+            JSON.stringify([last.since_text, last.project_id, last.country_code, last.region_id ?? 0]),
+          ).toString('base64url')
         : null,
   };
 }

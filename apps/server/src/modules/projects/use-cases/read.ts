@@ -5,7 +5,7 @@ import type {
   ProjectDetail,
   ProjectSummary,
 } from '@opentwinning/contracts';
-import { sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { requireSignedIn, type Actor } from '../../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../../platform/context.ts';
 import { rowsOf, toIso } from '../../../platform/db/types.ts';
@@ -13,8 +13,9 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Locale } from '../../../platform/i18n.ts';
 import { twinspaceOf } from '../../twinspace/twinspace.service.ts';
 import { awaitedSteps } from '../lifecycle.ts';
-import { abilitiesOf, readerOf, roleOf, visibleTo } from '../policy.ts';
+import { abilitiesOf, readerFrom, readerOf, roleOf, visibleTo } from '../policy.ts';
 import * as repo from '../projects.repository.ts';
+import { project } from '../projects.tables.ts';
 import { missingFields } from './found.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -144,21 +145,37 @@ export async function myProjects(
   locale: Locale,
 ): Promise<MyProjectsResponse> {
   const me = requireSignedIn(actor);
-  const ids = await rowsOf<{ id: string }>(
-    ctx.db,
-    sql`SELECT p.id FROM project p
-        WHERE p.created_by = ${me.personId}::uuid
-           OR (p.cofounder_id = ${me.personId}::uuid AND p.state <> 'draft')
-           OR EXISTS (SELECT 1 FROM project_member m WHERE m.project_id = p.id
-                      AND m.person_id = ${me.personId}::uuid AND m.left_at IS NULL)
-        ORDER BY p.state_changed_at DESC, p.id LIMIT 500`,
-  );
-  const items: ProjectSummary[] = [];
-  for (const { id } of ids) {
-    const p = (await repo.findProject(ctx.db, id))!;
-    const steps = await repo.stepsOf(ctx.db, id);
-    const r = await readerOf(ctx.db, me, p, steps);
-    items.push({
+  const rows = await ctx.db
+    .select()
+    .from(project)
+    .where(
+      sql`${project.createdBy} = ${me.personId}::uuid
+          OR (${project.cofounderId} = ${me.personId}::uuid AND ${project.state} <> 'draft')
+          OR EXISTS (SELECT 1 FROM project_member m WHERE m.project_id = ${project.id}
+                     AND m.person_id = ${me.personId}::uuid AND m.left_at IS NULL)`,
+    )
+    .orderBy(desc(project.stateChangedAt), project.id)
+    .limit(500);
+  const ids = rows.map((p) => p.id);
+  const [steps, roles, cofounders] = await Promise.all([
+    repo.stepsOfMany(ctx.db, ids),
+    ids.length
+      ? rowsOf<{ project_id: string; role: 'founder' | 'partner' }>(
+          ctx.db,
+          sql`SELECT project_id, role FROM project_member
+              WHERE person_id = ${me.personId}::uuid AND left_at IS NULL AND project_id = ANY(${sql.param(ids)}::uuid[])`,
+        )
+      : Promise.resolve([]),
+    repo.peopleByIds(
+      ctx.db,
+      rows.filter((p) => p.state === 'awaiting_partner').map((p) => p.cofounderId),
+    ),
+  ]);
+  const items: ProjectSummary[] = rows.map((p) => {
+    const mine = steps.get(p.id) ?? [];
+    const r = readerFrom(me, p, mine, roles.find((x) => x.project_id === p.id)?.role ?? null, null);
+    const co = cofounders.find((c) => c.id === p.cofounderId);
+    return {
       id: p.id,
       kind: p.kind,
       state: p.state,
@@ -169,9 +186,14 @@ export async function myProjects(
       subjects: p.subjects,
       stateChangedAt: p.stateChangedAt.toISOString(),
       myRole: roleOf(r, p),
-      awaited: tracker(p, steps, p.state === 'awaiting_partner' ? await cofounderRef(ctx, p) : null, locale),
-    });
-  }
+      awaited: tracker(
+        p,
+        mine,
+        co ? { username: co.username, firstName: co.first_name, lastName: co.last_name } : null,
+        locale,
+      ),
+    };
+  });
   const invitations = await rowsOf<{
     id: string;
     created_at: Date | string;
