@@ -255,6 +255,8 @@ export const ProjectQueueItem = z.object({
   otherSteps: z.array(ApprovalStepView),
   waitingSince: z.string(),
   waitingDays: z.number(),
+  /** This reader may decide this step now (their country's NSS or their region; never their own project). */
+  canDecide: z.boolean(),
 });
 export type ProjectQueueItem = z.infer<typeof ProjectQueueItem>;
 

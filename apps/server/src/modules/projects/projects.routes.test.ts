@@ -470,7 +470,7 @@ describe('queues and the gallery (R-PRJ-3 tracker, R-PRJ-5)', () => {
     expect(queueRes.statusCode, queueRes.body).toBe(200);
     const queue = queueRes.json();
     const item = queue.items.find((i: { project: { id: string } }) => i.project.id === id);
-    expect(item).toMatchObject({ step: { kind: 'nss', countryCode: 'FR' }, waitingDays: 0 });
+    expect(item).toMatchObject({ step: { kind: 'nss', countryCode: 'FR' }, waitingDays: 0, canDecide: true });
     expect(item.otherSteps).toEqual([expect.objectContaining({ countryCode: 'IT', approvedAt: null })]);
     expect(item.founders.map((f: { person: { username: string } }) => f.person.username).sort()).toEqual(
       [a.username, b.username].sort(),
@@ -480,6 +480,7 @@ describe('queues and the gallery (R-PRJ-3 tracker, R-PRJ-5)', () => {
     expect((await call(t, 'GET', '/api/project-queue', { cookie: a.cookie })).statusCode).toBe(403);
     const all = (await call(t, 'GET', '/api/project-queue?limit=1', { cookie: css.cookie })).json();
     expect(all.items).toHaveLength(1);
+    expect(all.items[0].canDecide).toBe(false); // the CSS reads every queue but decides none
     expect(all.nextCursor).not.toBeNull();
     const bad = await call(t, 'GET', '/api/project-queue?cursor=bad', { cookie: css.cookie });
     expect(bad.statusCode).toBe(422);

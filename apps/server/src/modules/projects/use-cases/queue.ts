@@ -58,6 +58,7 @@ export async function projectQueue(
   const me = requireSignedIn(actor);
   const countries = nssCountries(me);
   const regions = coordinatedRegions(me);
+  const nssOf = me.roles.filter((g) => g.role === 'nss_officer').map((g) => g.countryCode);
   if (countries !== 'all' && !countries.length && !regions.length) throw new AppError('FORBIDDEN', 'error_forbidden');
   const inMyCountries = countries === 'all' ? sql`true` : sql`q.country_code = ANY(${sql.param(countries)}::text[])`;
   const inMyRegions = regions.length ? sql`q.region_id = ANY(${sql.param(regions)}::int[])` : sql`false`;
@@ -116,6 +117,7 @@ export async function projectQueue(
     ? await Promise.all([
         rowsOf<{
           project_id: string;
+          person_id: string;
           username: string;
           first_name: string;
           last_name: string;
@@ -125,7 +127,7 @@ export async function projectQueue(
           country_code: string;
         }>(
           ctx.db,
-          sql`SELECT m.project_id, pe.username, pe.first_name, pe.last_name,
+          sql`SELECT m.project_id, m.person_id, pe.username, pe.first_name, pe.last_name,
                      s.id AS school_id, s.name AS school_name, s.city, s.country_code
               FROM project_member m JOIN person pe ON pe.id = m.person_id JOIN school s ON s.id = m.school_id
               WHERE m.project_id = ANY(${sql.param(ids)}::uuid[]) AND m.role = 'founder' AND m.left_at IS NULL
@@ -175,6 +177,9 @@ export async function projectQueue(
         })),
       waitingSince: toIso(r.since),
       waitingDays: Math.floor((ctx.now().getTime() - new Date(r.since).getTime()) / DAY),
+      canDecide:
+        !founders.some((f) => f.project_id === r.project_id && f.person_id === me.personId) &&
+        (r.kind === 'region' ? r.region_id !== null && regions.includes(r.region_id) : nssOf.includes(r.country_code)),
     })),
     total: stats?.total ?? 0,
     waiting: { p50: days(stats?.p50 ?? null), p90: days(stats?.p90 ?? null), max: days(stats?.max ?? null) },
