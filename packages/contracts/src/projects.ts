@@ -63,11 +63,12 @@ export const ProjectDraftUpdate = z
   .object({
     title: projectFormFields.title.optional(),
     summary: projectFormFields.summary.nullable().optional(),
-    languages: projectFormFields.languages.optional(),
+    // A draft may clear its lists (submission needs at least one of each).
+    languages: z.array(Language).max(12).optional(),
     ageMin: projectFormFields.ageMin.nullable().optional(),
     ageMax: projectFormFields.ageMax.nullable().optional(),
     pupils: projectFormFields.pupils.nullable().optional(),
-    subjects: projectFormFields.subjects.optional(),
+    subjects: z.array(z.enum(subjects)).max(12).optional(),
     tools: projectFormFields.tools.nullable().optional(),
     aims: projectFormFields.aims.nullable().optional(),
     workProcess: projectFormFields.workProcess.nullable().optional(),
@@ -165,6 +166,8 @@ export const ProjectDetail = z.object({
   expectedResults: z.string().nullable(),
   erasmusReference: z.string().nullable(),
   fromPostId: z.string().nullable(),
+  /** The co-founder chosen at founding, with their school (named in drafts and while awaited). */
+  cofounder: z.object({ person: PersonRef, school: SchoolRef }).nullable(),
   /** Shown in the public gallery once active (founders may hide it). */
   listed: z.boolean(),
   rejection: z.object({ reason: z.string(), countryCode: z.string(), at: z.string() }).nullable(),

@@ -10,7 +10,7 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; 
 export async function callApi<T>(
   fetch: Fetch,
   path: string,
-  options: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; as?: 'json' | 'text' } = {},
+  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; as?: 'json' | 'text' } = {},
 ): Promise<ApiResult<T>> {
   const res = await fetch(path, {
     method: options.method ?? 'GET',

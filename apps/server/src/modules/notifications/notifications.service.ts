@@ -216,6 +216,11 @@ registerPersonalData({
 });
 
 /** After a block: neither person keeps notices about the other. */
+/** Removes every notice about a thing that no longer exists (a discarded project). */
+export async function forgetNoticesAbout(db: Db | Tx, subjectId: string): Promise<void> {
+  await db.delete(notification).where(eq(notification.subjectId, subjectId));
+}
+
 export async function forgetNoticesBetween(db: Db | Tx, a: string, b: string): Promise<void> {
   await db
     .delete(notification)

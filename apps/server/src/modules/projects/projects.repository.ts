@@ -259,3 +259,11 @@ export async function findInvitation(db: Conn, id: string) {
   const [row] = await db.select().from(projectInvitation).where(eq(projectInvitation.id, id));
   return row;
 }
+
+export async function schoolRef(db: Conn, id: string) {
+  const [row] = await rowsOf<{ id: string; name: string; city: string; country_code: string }>(
+    db,
+    sql`SELECT id, name, city, country_code FROM school WHERE id = ${id}::uuid`,
+  );
+  return row ? { id: row.id, name: row.name, city: row.city, countryCode: row.country_code } : null;
+}

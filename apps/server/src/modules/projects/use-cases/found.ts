@@ -7,6 +7,7 @@ import { recordEvent } from '../../../platform/events/events.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { areContacts } from '../../contacts/contacts.service.ts';
 import { postForMatching } from '../../forum/forum.service.ts';
+import { forgetNoticesAbout } from '../../notifications/notifications.service.ts';
 import { projectKind } from '../lifecycle.ts';
 import { assertWritable, readerOf, stateConflict, visibleTo } from '../policy.ts';
 import * as repo from '../projects.repository.ts';
@@ -156,6 +157,7 @@ export async function discardDraft(ctx: ServiceContext, actor: Actor | null, id:
     if (p.state !== 'draft') throw stateConflict(p.state);
     await recordProjectEvent(ctx, tx, p, { actor: me, name: 'project.discarded' });
     await tx.delete(project).where(eq(project.id, p.id));
+    await forgetNoticesAbout(tx, p.id);
   });
 }
 

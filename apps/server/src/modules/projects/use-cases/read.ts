@@ -74,11 +74,12 @@ export async function getProject(
   const steps = await repo.stepsOf(ctx.db, id);
   const r = await readerOf(ctx.db, me, p, steps);
   visibleTo(r, p);
-  const [members, invitations, space, cofounder] = await Promise.all([
+  const [members, invitations, space, cofounder, coSchool] = await Promise.all([
     repo.membersOf(ctx.db, id),
     r.memberRole ? repo.pendingInvitations(ctx.db, id) : Promise.resolve([]),
     twinspaceOf(ctx.db, id),
     cofounderRef(ctx, p),
+    p.cofounderSchoolId ? repo.schoolRef(ctx.db, p.cofounderSchoolId) : Promise.resolve(null),
   ]);
   return {
     id: p.id,
@@ -97,6 +98,7 @@ export async function getProject(
     expectedResults: p.expectedResults,
     erasmusReference: p.erasmusReference,
     fromPostId: p.fromPostId,
+    cofounder: cofounder && coSchool ? { person: cofounder, school: coSchool } : null,
     listed: p.listed,
     rejection:
       p.state === 'rejected' && p.rejectionReason

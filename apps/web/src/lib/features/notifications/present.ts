@@ -8,7 +8,7 @@ export interface NotificationView {
   id: string;
   /** "Marco Esposito replied to your post “…” (2)", in the reader's language. */
   text: string;
-  /** Where it happened: the conversation, the contacts page or the forum post. */
+  /** Where it happened: the conversation, the contacts page, the forum post or the project. */
   href: string;
   read: boolean;
   createdAt: string;
@@ -26,6 +26,15 @@ export function notificationHref(n: Pick<NotificationItem, 'kind' | 'subjectId'>
     case 'contact_request':
     case 'contact_accepted':
       return href(lang, 'contacts');
+    case 'project_cofounder_request':
+    case 'project_cofounder_accepted':
+    case 'project_cofounder_declined':
+    case 'project_approval_needed':
+    case 'project_activated':
+    case 'project_rejected':
+    case 'project_invitation':
+    case 'project_member_joined':
+      return `${href(lang, 'projects')}/${id}`;
   }
 }
 
@@ -33,6 +42,8 @@ export function notificationHref(n: Pick<NotificationItem, 'kind' | 'subjectId'>
 export function notificationText(n: NotificationItem, lang: Locale): string {
   const o = { locale: lang };
   const who = n.actor ? `${n.actor.firstName} ${n.actor.lastName}` : m.notification_someone({}, o);
+  // The project notices: who did it and the project's title.
+  const project = { who, title: n.title ?? '' };
   switch (n.kind) {
     case 'contact_request':
       return m.notification_contact_request({ who }, o);
@@ -42,6 +53,22 @@ export function notificationText(n: NotificationItem, lang: Locale): string {
       return m.notification_message({ who, count: n.count }, o);
     case 'forum_reply':
       return m.notification_forum_reply({ who, title: n.title ?? '', count: n.count }, o);
+    case 'project_cofounder_request':
+      return m.notification_project_cofounder_request(project, o);
+    case 'project_cofounder_accepted':
+      return m.notification_project_cofounder_accepted(project, o);
+    case 'project_cofounder_declined':
+      return m.notification_project_cofounder_declined(project, o);
+    case 'project_approval_needed':
+      return m.notification_project_approval_needed(project, o);
+    case 'project_activated':
+      return m.notification_project_activated(project, o);
+    case 'project_rejected':
+      return m.notification_project_rejected(project, o);
+    case 'project_invitation':
+      return m.notification_project_invitation(project, o);
+    case 'project_member_joined':
+      return m.notification_project_member_joined(project, o);
   }
 }
 

@@ -7,7 +7,7 @@ import type {
 import type { Locale } from '@opentwinning/i18n';
 // The catalogue itself (not $lib/messages), so that this wording can be tested on its own.
 import * as m from '@opentwinning/i18n/messages';
-import type { Decision, QueueScope } from './query';
+import type { Decision } from './query';
 import type { OtherStepView, QueueRow, WaitingFigures } from './types';
 
 /**
