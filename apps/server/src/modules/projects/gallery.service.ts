@@ -74,10 +74,14 @@ export async function listGallery(ctx: ServiceContext, f: GalleryFilters): Promi
   const order = tsquery ? sql`${rank} DESC, p.activated_at DESC, p.id DESC` : sql`p.activated_at DESC, p.id DESC`;
   const filtered = sql.join(where, sql` AND `);
   const [rows, [count]] = await Promise.all([
+    // The page's keys first (from the indexes), then the cards of those rows only.
     rowsOf<CardRow>(
       ctx.db,
-      sql`SELECT ${cardColumns}, ${rank}::text AS rank FROM project p WHERE ${filtered} ${after}
-          ORDER BY ${order} LIMIT ${f.limit + 1}`,
+      sql`SELECT ${cardColumns}, k.rank::text AS rank
+          FROM (SELECT p.id, p.activated_at, ${rank} AS rank FROM project p WHERE ${filtered} ${after}
+                ORDER BY ${order} LIMIT ${f.limit + 1}) k
+          JOIN project p ON p.id = k.id
+          ORDER BY k.rank DESC, k.activated_at DESC, k.id DESC`,
     ),
     rowsOf<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM project p WHERE ${filtered}`),
   ]);

@@ -74,9 +74,15 @@ export const project = pgTable(
     index('project_gallery_idx')
       .on(sql`${t.activatedAt} DESC`, sql`${t.id} DESC`)
       .where(sql`${t.listed} AND ${t.state} IN ('active', 'closed')`),
-    index('project_document_idx').using('gin', t.document),
-    index('project_countries_idx').using('gin', t.countryCodes),
-    index('project_subjects_idx').using('gin', t.subjects),
+    index('project_document_idx')
+      .using('gin', t.document)
+      .where(sql`${t.listed} AND ${t.state} IN ('active', 'closed')`),
+    index('project_countries_idx')
+      .using('gin', t.countryCodes)
+      .where(sql`${t.listed} AND ${t.state} IN ('active', 'closed')`),
+    index('project_subjects_idx')
+      .using('gin', t.subjects)
+      .where(sql`${t.listed} AND ${t.state} IN ('active', 'closed')`),
     index('project_state_idx').on(t.state, t.stateChangedAt),
   ],
 );
