@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,15 +34,25 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+export interface DataDirOptions {
+  /** Start from a copy of this data directory (migrated and seeded once for the whole run). */
+  template?: string;
+  /** Use this directory as it is and keep it after stop (to make the template). */
+  keepDir?: string;
+}
+
 /**
  * Starts the real server (`node --import tsx apps/server/src/main.ts`) on a fresh data directory
- * and waits until GET /api/ready answers 200. The first start initialises the embedded database.
+ * and waits until GET /api/ready answers 200. The first start initialises the embedded database;
+ * with a template, the server starts on a copy of an initialised one.
  */
 export async function startServer(
   extraEnv: Record<string, string> = {},
   readyTimeoutMs = 90_000,
+  dirs: DataDirOptions = {},
 ): Promise<RunningServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'opentwinning-e2e-'));
+  const dataDir = dirs.keepDir ?? (await mkdtemp(path.join(tmpdir(), 'opentwinning-e2e-')));
+  if (dirs.template) await cp(dirs.template, dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
@@ -74,7 +84,7 @@ export async function startServer(
       await exited(child);
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!dirs.keepDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + readyTimeoutMs;

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { watchConsole, type ConsoleWatch } from './console.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -30,7 +30,9 @@ export function useE2e(options: { env?: () => Promise<Record<string, string>> | 
 
   beforeAll(async () => {
     browser = await launchBrowser(); // first: without a browser, fail fast and start nothing
-    server = await startServer(await options.env?.());
+    // A file with its own environment starts from an empty directory; the others from the template.
+    const template = options.env ? undefined : (inject('e2eDataTemplate') ?? undefined);
+    server = await startServer(await options.env?.(), undefined, { template });
   });
   afterAll(async () => {
     await browser?.close();
