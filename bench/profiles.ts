@@ -297,7 +297,7 @@ const LEVELS = [
 const FOREIGN = ['en', 'en', 'en', 'fr', 'de', 'es', 'it'];
 
 /** A small deterministic PRNG (mulberry32). */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
