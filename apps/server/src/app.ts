@@ -21,6 +21,7 @@ import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { galleryRoutes } from './modules/projects/gallery.routes.ts';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.ts';
 import { countriesRoutes } from './modules/countries/countries.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { schoolsRoutes } from './modules/schools/schools.routes.ts';
@@ -135,6 +136,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'roles', description: 'Support-service roles' },
         { name: 'contacts', description: 'Contacts between validated teachers' },
         { name: 'messages', description: 'Messages between validated teachers' },
+        {
+          name: 'open data',
+          description:
+            'Public statistics as JSON or CSV (format=csv), as of any date, under the Creative Commons Attribution 4.0 licence (CC BY 4.0): reuse them freely, citing OpenTwinning.',
+        },
+        { name: 'statistics', description: 'Statistics charts and map, support-service dashboards and historical imports' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -167,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationsRoutes);
       await api.register(projectsRoutes);
       await api.register(galleryRoutes);
+      await api.register(statisticsRoutes);
       await api.register(outboxRoutes);
       await api.register(demoRoutes);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/database.ts';
 import { runPrivacyLifecycle } from './modules/accounts/accounts.service.ts';
 import { createJobs, type Jobs } from './platform/jobs/jobs.ts';
+import { rollUpStatistics } from './modules/statistics/statistics.rollup.ts';
 import { sendDigests } from './modules/notifications/notifications.service.ts';
 import { archiveClosedProjects } from './modules/projects/projects.service.ts';
 import { requeueFailedMail } from './platform/mail/mailer.ts';
@@ -57,6 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           cron: '40 3 * * *',
           run: () => archiveClosedProjects(app.ctx, config.projectArchiveAfterMonths),
         },
+        'statistics-rollup': { cron: '5 0 * * *', run: () => rollUpStatistics(database.db).then(() => undefined) },
         'mail-retry': {
           cron: '*/10 * * * *',
           run: async () => {
@@ -68,6 +70,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       (msg) => app.log.warn(msg),
     );
     await jobs.start();
+    // Catch up on the days missed while the platform was stopped (the job then runs after midnight).
+    await rollUpStatistics(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'statistics roll-up failed'));
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {

@@ -4,3 +4,4 @@ export * from './accounts.ts';
 export * from './paths.ts';
 export * from './partners.ts';
 export * from './projects.ts';
+export * from './statistics.ts';

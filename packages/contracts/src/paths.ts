@@ -30,6 +30,9 @@ export const pages = {
   projects: { route: 'projects', es: 'proyectos', en: 'projects' },
   projectQueue: { route: 'project-queue', es: 'aprobacion-de-proyectos', en: 'project-approvals' },
   gallery: { route: 'gallery', es: 'galeria', en: 'gallery' },
+  statistics: { route: 'statistics', es: 'estadisticas', en: 'statistics' },
+  monitoring: { route: 'monitoring', es: 'seguimiento', en: 'monitoring' },
+  statisticsImport: { route: 'statistics-import', es: 'cifras-historicas', en: 'historical-figures' },
 } as const;
 
 export type PageName = keyof typeof pages;

@@ -84,6 +84,13 @@ export const project = pgTable(
       .using('gin', t.subjects)
       .where(sql`${t.listed} AND ${t.state} IN ('active', 'closed')`),
     index('project_state_idx').on(t.state, t.stateChangedAt),
+    // The statistics' live part reads what changed since the last roll-up.
+    index('project_activated_idx')
+      .on(t.activatedAt)
+      .where(sql`${t.activatedAt} IS NOT NULL`),
+    index('project_closed_idx')
+      .on(t.closedAt)
+      .where(sql`${t.closedAt} IS NOT NULL`),
   ],
 );
 

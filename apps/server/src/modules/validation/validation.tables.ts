@@ -47,6 +47,13 @@ export const affiliation = pgTable(
       .where(sql`${t.endedAt} IS NULL`),
     index('affiliation_school_idx').on(t.schoolId),
     index('affiliation_queue_idx').on(t.status, t.createdAt),
+    // The statistics' live part reads what changed since the last roll-up.
+    index('affiliation_decided_idx')
+      .on(t.decidedAt)
+      .where(sql`${t.status} = 'validated'`),
+    index('affiliation_ended_idx')
+      .on(t.endedAt)
+      .where(sql`${t.endedAt} IS NOT NULL`),
   ],
 );
 

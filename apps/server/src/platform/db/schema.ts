@@ -14,3 +14,4 @@ export * from '../../modules/notifications/notifications.tables.ts';
 export * from '../events/events.tables.ts';
 export * from '../../modules/projects/projects.tables.ts';
 export * from '../../modules/twinspace/twinspace.tables.ts';
+export * from '../../modules/statistics/statistics.tables.ts';

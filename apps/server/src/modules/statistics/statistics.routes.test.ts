@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/support/test-app.ts';
+import { call, officer, validatedTeacher, type Member } from '../../../test/support/factories.ts';
+import { addDays, isoDay, rollUpStatistics } from './statistics.rollup.ts';
+import {
+  directCount,
+  directEuropeProjects,
+  insertAffiliation,
+  insertPerson,
+  insertProject,
+  insertRandomHistory,
+  insertSchool,
+} from './statistics.test-support.ts';
+import { schoolYearOf } from './statistics.figures.ts';
+
+let t: TestContext;
+let css: Member;
+const get = (url: string, headers: Record<string, string> = {}) => call(t, 'GET', url, { headers });
+const today = isoDay(new Date());
+
+beforeAll(async () => {
+  t = await createTestApp();
+  css = await officer(t, 'css_officer');
+});
+afterAll(() => t.close());
+
+const COUNTRIES = ['ES', 'FR', 'PT', 'UA'];
+
+describe('figures as of a date equal direct counts', () => {
+  beforeAll(async () => {
+    await insertRandomHistory(t.database.db, {
+      seed: 5,
+      from: '2014-01-01',
+      to: '2016-06-30',
+      countries: COUNTRIES,
+      teachers: 160,
+      schools: 45,
+      projects: 60,
+    });
+  });
+
+  const dates = ['2014-03-31', '2014-12-31', '2015-08-31', '2015-09-01', '2016-02-19', '2016-06-30', '2017-01-01'];
+
+  async function expectDirect(day: string) {
+    const res = await get(`/api/open-data/statistics?date=${day}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const year = schoolYearOf(day);
+    for (const code of COUNTRIES) {
+      const direct = await directCount(t.database.db, code, day, year.from);
+      const shown = body.countries.find((c: { code: string }) => c.code === code) ?? {
+        teachers: 0,
+        schools: 0,
+        projects: 0,
+        projectsThisSchoolYear: 0,
+        activeProjects: 0,
+      };
+      expect(
+        {
+          teachers: shown.teachers,
+          schools: shown.schools,
+          projects: shown.projects,
+          projectsThisSchoolYear: shown.projectsThisSchoolYear,
+          activeProjects: shown.activeProjects,
+        },
+        `${code} on ${day}`,
+      ).toEqual(direct);
+    }
+    expect(body.europe.projects, `Europe's projects on ${day}`).toBe(await directEuropeProjects(t.database.db, day));
+    return body;
+  }
+
+  it('before any roll-up (all live), after a roll-up up to a date, after another one, and after a rebuild', async () => {
+    for (const day of dates) await expectDirect(day);
+    await rollUpStatistics(t.database.db, { until: '2015-06-15' });
+    for (const day of dates) await expectDirect(day);
+    await rollUpStatistics(t.database.db, { until: '2016-01-10' });
+    for (const day of dates) await expectDirect(day);
+    await rollUpStatistics(t.database.db, { rebuild: true });
+    for (const day of dates) await expectDirect(day);
+  });
+
+  it('Europe sums the participating countries; shares and ranks follow', async () => {
+    const body = await expectDirect('2016-02-19');
+    const taking = body.countries.filter((c: { participating: boolean }) => c.participating);
+    const sum = (k: string) => taking.reduce((s: number, c: Record<string, number>) => s + c[k]!, 0);
+    expect(body.europe.teachers).toBe(sum('teachers'));
+    expect(body.europe.schools).toBe(sum('schools'));
+    const es = body.countries.find((c: { code: string }) => c.code === 'ES');
+    expect(es.share.teachers).toBeCloseTo(es.teachers / body.europe.teachers, 10);
+    const better = taking.filter((c: { teachers: number }) => c.teachers > es.teachers).length;
+    expect(es.rank.teachers).toBe(better + 1);
+  });
+
+  it('series: the month points equal the figures at each month end, school years sum the approvals', async () => {
+    const months = (await get('/api/open-data/series?country=ES&by=month&date=2016-02-19')).json();
+    const points = months.points as {
+      period: string;
+      end: string;
+      teachers: number;
+      projects: number;
+      newProjects: number;
+    }[];
+    expect(points.at(-1)).toMatchObject({ period: '2016-02', end: '2016-02-19' });
+    for (const p of points.filter((_, i) => i % 5 === 0).concat(points.slice(-2))) {
+      const direct = await directCount(t.database.db, 'ES', p.end, schoolYearOf(p.end).from);
+      expect({ teachers: p.teachers, projects: p.projects }, p.period).toEqual({
+        teachers: direct.teachers,
+        projects: direct.projects,
+      });
+    }
+    const years = (await get('/api/open-data/series?country=ES&by=school-year&date=2016-02-19')).json();
+    const last = years.points.at(-1);
+    expect(last.period).toBe('2015-16');
+    const direct = await directCount(t.database.db, 'ES', '2016-02-19', '2015-09-01');
+    expect(last.newProjects).toBe(direct.projectsThisSchoolYear);
+    const europe = (await get('/api/open-data/series?date=2016-02-19')).json();
+    expect(europe.area).toBe('europe');
+    expect(europe.points.at(-1).projects).toBe(await directEuropeProjects(t.database.db, '2016-02-19'));
+  });
+
+  it('partner countries count the projects shared, most first', async () => {
+    const body = (await get('/api/open-data/statistics/ES?date=2016-06-30')).json();
+    const { rows } = await t.database.pool.query(
+      `SELECT x AS code, count(*)::int AS n FROM project p, unnest(p.country_codes) x
+       WHERE 'ES' = ANY(p.country_codes) AND x <> 'ES' AND (p.activated_at AT TIME ZONE 'UTC')::date <= '2016-06-30'
+       GROUP BY x ORDER BY n DESC, x`,
+    );
+    expect(body.partners.map((p: { code: string; projects: number }) => [p.code, p.projects]).sort()).toEqual(
+      rows.map((r: { code: string; n: number }) => [r.code, r.n]).sort(),
+    );
+    expect(body.partners[0].projects).toBe(rows[0].n);
+  });
+});
+
+describe('live figures', () => {
+  it('a teacher validated today counts today, not yesterday; the roll-up does not change the answer', async () => {
+    const before = (await get(`/api/open-data/statistics/IT?date=${today}`)).json().country.teachers;
+    await rollUpStatistics(t.database.db);
+    await validatedTeacher(t, css, { school: { countryCode: 'IT' } });
+    const yesterday = (await get(`/api/open-data/statistics/IT?date=${addDays(today, -1)}`)).json().country;
+    const now = (await get(`/api/open-data/statistics/IT?date=${today}`)).json().country;
+    expect(now.teachers).toBe(before + 1);
+    expect(now.schools).toBeGreaterThanOrEqual(1);
+    expect(yesterday.teachers).toBe(before);
+    await rollUpStatistics(t.database.db, { until: today });
+    expect((await get(`/api/open-data/statistics/IT?date=${today}`)).json().country.teachers).toBe(before + 1);
+  });
+});
+
+describe('a country that left', () => {
+  it('the United Kingdom counts in Europe until 2020-12-31, not after; its own page keeps its history', async () => {
+    const db = t.database.db;
+    const school = await insertSchool(db, 'GB', 'Stat school London');
+    for (let i = 0; i < 3; i++) {
+      const person = await insertPerson(db, `stat-gb-${i}`);
+      await insertAffiliation(db, {
+        personId: person,
+        schoolId: school,
+        status: 'validated',
+        decidedAt: '2019-05-0' + (i + 1) + 'T10:00:00Z',
+      });
+    }
+    const frSchool = await insertSchool(db, 'FR', 'Stat école Lille');
+    const frPerson = await insertPerson(db, 'stat-fr-brexit');
+    await insertAffiliation(db, {
+      personId: frPerson,
+      schoolId: frSchool,
+      status: 'validated',
+      decidedAt: '2019-04-01T10:00:00Z',
+    });
+    const gbPerson = (await t.database.pool.query(`SELECT id FROM person WHERE username = 'stat-gb-0'`)).rows[0].id;
+    await insertProject(db, {
+      members: [
+        { personId: gbPerson, schoolId: school },
+        { personId: frPerson, schoolId: frSchool },
+      ],
+      activatedAt: '2019-10-01T09:00:00Z',
+    });
+    await rollUpStatistics(db, { rebuild: true });
+
+    const last = (await get('/api/open-data/statistics?date=2020-12-31')).json();
+    const after = (await get('/api/open-data/statistics?date=2021-01-01')).json();
+    const gbLast = last.countries.find((c: { code: string }) => c.code === 'GB');
+    const gbAfter = after.countries.find((c: { code: string }) => c.code === 'GB');
+    expect(gbLast).toMatchObject({ participating: true, teachers: 3, schools: 1, projects: 1 });
+    expect(gbAfter).toMatchObject({
+      participating: false,
+      teachers: 3,
+      share: { teachers: null },
+      rank: { teachers: null },
+    });
+    // Nothing else changed between the two days: Europe loses exactly the UK's teachers, school and founded project.
+    expect(last.europe.teachers - after.europe.teachers).toBe(3);
+    expect(last.europe.schools - after.europe.schools).toBe(1);
+    expect(last.europe.projects - after.europe.projects).toBe(1);
+    expect(last.europe.countries - after.europe.countries).toBe(1);
+    const page = (await get('/api/open-data/statistics/GB?date=2022-01-01')).json();
+    expect(page.country).toMatchObject({ code: 'GB', participating: false, teachers: 3 });
+    expect(page.partners).toEqual([expect.objectContaining({ code: 'FR', projects: 1 })]);
+    // The monthly series of Europe drops the UK from January 2021.
+    const series = (await get('/api/open-data/series?date=2021-02-15')).json();
+    const dec = series.points.find((p: { period: string }) => p.period === '2020-12');
+    const jan = series.points.find((p: { period: string }) => p.period === '2021-01');
+    expect(dec.teachers - jan.teachers).toBe(3);
+  });
+});
+
+describe('bad input', () => {
+  it('a date that does not exist, is badly written or is in the future → 422 with the field, in the caller’s language', async () => {
+    for (const date of ['2016-02-30', '19-02-2016', 'yesterday', addDays(today, 1)]) {
+      const res = await get(`/api/open-data/statistics?date=${date}`, { 'accept-language': 'es' });
+      expect(res.statusCode, date).toBe(422);
+      expect(res.json().error.code).toBe('VALIDATION');
+      expect(res.json().error.fields.date).toMatch(/fecha/i);
+    }
+    const en = await get(`/api/open-data/series?date=${addDays(today, 3)}&lang=en`);
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error.fields.date).toBe('The date cannot be after today.');
+  });
+
+  it('an unknown country → 404 NOT_FOUND', async () => {
+    for (const url of [
+      '/api/open-data/statistics/XX',
+      '/api/open-data/statistics/spain',
+      '/api/open-data/series?country=XX',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    expect((await get('/api/statistics/chart.svg?country=ZZ')).statusCode).toBe(404);
+  });
+});
+
+describe('open data', () => {
+  it('JSON and CSV with ETag, Cache-Control and the licence; If-None-Match → 304', async () => {
+    const res = await get('/api/open-data/statistics?date=2016-02-19');
+    expect(res.headers['cache-control']).toBe('public, max-age=3600');
+    expect(res.headers['link']).toContain('creativecommons.org/licenses/by/4.0');
+    expect(res.json().licence.name).toBe('CC BY 4.0');
+    const etag = String(res.headers.etag);
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get('/api/open-data/statistics?date=2016-02-19', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const todays = await get('/api/open-data/statistics');
+    expect(todays.headers['cache-control']).toBe('public, max-age=300');
+
+    const csv = await get('/api/open-data/statistics?date=2016-02-19&format=csv&lang=en');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe(
+      'date,area,code,name,participating,teachers,schools,projects,projects_school_year,active_projects,share_teachers,rank_teachers,source,source_name,source_date',
+    );
+    const europe = res.json().europe;
+    expect(lines[1]).toContain(
+      `2016-02-19,europe,,Europe,true,${europe.teachers},${europe.schools},${europe.projects},`,
+    );
+    expect(lines.some((l) => l.startsWith('2016-02-19,country,ES,Spain,true,'))).toBe(true);
+    const series = await get('/api/open-data/series?country=ES&by=school-year&date=2016-02-19&format=csv');
+    expect(series.body.split('\n')[0]).toBe(
+      'area,name,by,period,end,teachers,schools,projects,new_projects,active_projects,source',
+    );
+  });
+
+  it('is documented in the OpenAPI under an open licence', async () => {
+    const doc = (await get('/api/openapi.json')).json();
+    for (const path of ['/api/open-data/statistics', '/api/open-data/statistics/{code}', '/api/open-data/series']) {
+      expect(doc.paths[path]?.get, path).toBeDefined();
+    }
+    expect(JSON.stringify(doc.tags)).toContain('CC BY 4.0');
+  });
+
+  it('map and chart are accessible SVG', async () => {
+    const map = await get('/api/statistics/map.svg?date=2016-02-19&metric=teachers&lang=es');
+    expect(map.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(map.body).toContain('Docentes registrados por país');
+    expect(map.body).toMatch(/aria-label="España: \d/);
+    const chart = await get(
+      '/api/statistics/chart.svg?country=ES&by=school-year&metric=newProjects&date=2016-02-19&lang=en',
+    );
+    expect(chart.body).toMatch(/<svg[^>]*role="img"/);
+    expect(chart.body).toContain('Projects approved, Spain, per school year');
+    expect(chart.body).not.toMatch(/<style|style="/);
+  });
+});
