@@ -1,3 +1,6 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
@@ -23,8 +26,15 @@ export interface E2e {
  * Call inside a describe: starts a server and a browser for the file; every tab opened in a test
  * is closed after it, and the test fails if the browser reported a console error or page error.
  */
-export function useE2e(options: { env?: () => Promise<Record<string, string>> | Record<string, string> } = {}): E2e {
+export function useE2e(
+  options: {
+    env?: () => Promise<Record<string, string>> | Record<string, string>;
+    /** Writes into a copy of the template data directory before the server starts on it. */
+    prepare?: (dataDir: string) => Promise<void>;
+  } = {},
+): E2e {
   let server: RunningServer | undefined;
+  let prepared: string | undefined;
   let browser: Browser | undefined;
   let tabs: Tab[] = [];
 
@@ -32,11 +42,19 @@ export function useE2e(options: { env?: () => Promise<Record<string, string>> | 
     browser = await launchBrowser(); // first: without a browser, fail fast and start nothing
     // A file with its own environment starts from an empty directory; the others from the template.
     const template = options.env ? undefined : (inject('e2eDataTemplate') ?? undefined);
-    server = await startServer(await options.env?.(), undefined, { template });
+    if (options.prepare) {
+      prepared = await mkdtemp(path.join(tmpdir(), 'opentwinning-e2e-prepared-'));
+      if (template) await cp(template, prepared, { recursive: true });
+      await options.prepare(prepared);
+      server = await startServer(await options.env?.(), undefined, { keepDir: prepared });
+    } else {
+      server = await startServer(await options.env?.(), undefined, { template });
+    }
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (prepared) await rm(prepared, { recursive: true, force: true });
   });
   afterEach(async (context) => {
     const open = tabs;
