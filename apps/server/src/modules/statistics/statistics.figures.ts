@@ -5,11 +5,14 @@ import type {
   SchoolYear,
   StatisticsResponse,
 } from '@opentwinning/contracts';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
-import { addDays, isoDay, liveDeltas, livePartnerDeltas, rolledUntil, type DayDelta } from './statistics.rollup.ts';
+import { addDays, isoDay } from './statistics.rollup.ts';
+import type { DayDelta } from './statistics.rollup.ts';
+import { epochDay, lastOnOrBefore, statisticsState, type Snapshot } from './statistics.snapshot.ts';
+
+const dayOf = (epoch: number) => isoDay(new Date(epoch * 86_400_000));
 
 export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
 
@@ -63,69 +66,40 @@ const participates = (c: { joinedOn: string; leftOn: string | null }, day: strin
   c.joinedOn <= day && (c.leftOn === null || c.leftOn >= day);
 
 /**
- * Every country's live values at each of `dates`: the roll-up's last row on or before the day (one
- * index seek per country and date), plus the live changes after the roll-up; and the imported
- * figures on or before each date.
+ * Every country's live values at each of `dates`: the roll-up's last change on or before the day
+ * (held in memory, statistics.snapshot.ts), plus the live changes after the roll-up; and the
+ * imported figures on or before each date.
  */
-export async function countriesAt(db: Db, dates: string[], locale: Locale, only?: string): Promise<CountryAt[]> {
-  const until = await rolledUntil(db);
-  const rolled = until ?? '0001-01-01';
-  const { rows } = await db.execute(sql`
-    SELECT c.code, c.names ->> ${locale} AS name, c.names ->> 'en' AS name_en,
-           to_char(c.joined_on, 'YYYY-MM-DD') AS joined_on, to_char(c.left_on, 'YYYY-MM-DD') AS left_on,
-           to_char(f.day, 'YYYY-MM-DD') AS first_live, to_char(d.d, 'YYYY-MM-DD') AS at,
-           v.teachers, v.schools, v.projects, v.founded, v.active_projects, v.founded_active,
-           to_char(i.day, 'YYYY-MM-DD') AS imported_day, i.teachers AS imported_teachers,
-           i.schools AS imported_schools, i.projects AS imported_projects, b.source
-    FROM country c
-    CROSS JOIN unnest(${sql.param(dates)}::date[]) AS d(d)
-    LEFT JOIN LATERAL (SELECT day FROM stat_day s WHERE s.area = c.code ORDER BY s.day LIMIT 1) f ON true
-    LEFT JOIN LATERAL (
-      SELECT * FROM stat_day s WHERE s.area = c.code AND s.day <= least(d.d, ${rolled}::date) ORDER BY s.day DESC LIMIT 1
-    ) v ON true
-    LEFT JOIN LATERAL (
-      SELECT * FROM stat_import si WHERE si.country_code = c.code AND si.day <= d.d ORDER BY si.day DESC LIMIT 1
-    ) i ON true
-    LEFT JOIN stat_import_batch b ON b.id = i.batch_id
-    ${only ? sql`WHERE c.code = ${only}` : sql``}`);
-  const latest = dates.reduce((a, b) => (a > b ? a : b));
-  const deltas: DayDelta[] = latest > rolled ? await liveDeltas(db, until, latest) : [];
-  const byCode = new Map<string, CountryAt>();
-  for (const r of rows as Record<string, string | number | null>[]) {
-    const code = String(r.code);
-    let c = byCode.get(code);
-    if (!c) {
-      c = {
-        code,
-        name: String(r.name ?? r.name_en ?? code),
-        joinedOn: String(r.joined_on),
-        leftOn: (r.left_on as string | null) ?? null,
-        firstLive: (r.first_live as string | null) ?? null,
-        at: new Map(),
-      };
-      byCode.set(code, c);
+export async function countriesAt(db: Db, dates: string[], locale: Locale): Promise<CountryAt[]> {
+  const { snapshot, deltas } = await statisticsState(
+    db,
+    dates.reduce((a, b) => (a > b ? a : b)),
+  );
+  return countriesFrom(snapshot, deltas, dates, locale);
+}
+
+export function countriesFrom(snapshot: Snapshot, deltas: DayDelta[], dates: string[], locale: Locale): CountryAt[] {
+  const out: CountryAt[] = snapshot.countries.map((meta) => {
+    const series = snapshot.days.get(meta.code);
+    const imports = snapshot.imports.get(meta.code) ?? [];
+    const at = new Map<string, { live: Values; imported: Imported | null }>();
+    for (const day of dates) {
+      const live: Values = { ...ZERO };
+      const i = series ? lastOnOrBefore(series.days, epochDay(day)) : -1;
+      if (series && i >= 0) for (const m of metrics) live[m] = series[m][i]!;
+      const imported = imports.findLast((r) => r.day <= day) ?? null;
+      at.set(day, { live, imported });
     }
-    const live: Values = { ...ZERO };
-    if (r.teachers !== null) {
-      live.teachers = Number(r.teachers);
-      live.schools = Number(r.schools);
-      live.projects = Number(r.projects);
-      live.founded = Number(r.founded);
-      live.activeProjects = Number(r.active_projects);
-      live.foundedActive = Number(r.founded_active);
-    }
-    const imported =
-      r.imported_day === null
-        ? null
-        : {
-            day: String(r.imported_day),
-            teachers: Number(r.imported_teachers),
-            schools: Number(r.imported_schools),
-            projects: Number(r.imported_projects),
-            source: String(r.source),
-          };
-    c.at.set(String(r.at), { live, imported });
-  }
+    return {
+      code: meta.code,
+      name: meta.names[locale] ?? meta.names.en ?? meta.code,
+      joinedOn: meta.joinedOn,
+      leftOn: meta.leftOn,
+      firstLive: series ? dayOf(series.days[0]!) : null,
+      at,
+    };
+  });
+  const byCode = new Map(out.map((c) => [c.code, c]));
   for (const d of deltas) {
     const c = byCode.get(d.area);
     if (!c) continue;
@@ -135,7 +109,7 @@ export async function countriesAt(db: Db, dates: string[], locale: Locale, only?
       for (const m of metrics) entry.live[m] += d[m];
     }
   }
-  return [...byCode.values()];
+  return out;
 }
 
 interface Resolved {
@@ -267,33 +241,15 @@ export async function countryStatisticsAt(
   day: string,
   locale: Locale,
 ): Promise<CountryStatisticsResponse> {
-  const all = await statisticsAt(db, day, locale);
-  const country = all.countries.find((c) => c.code === code);
-  if (!country) {
-    const known = await db.execute(sql`SELECT 1 FROM country WHERE code = ${code}`);
-    if (!known.rows.length) throw new AppError('NOT_FOUND', 'error_country_not_found');
-  }
-  const figures: CountryFigures = country ?? {
-    ...(await emptyCountry(db, code, locale)),
-    participating: false,
-  };
-  return {
-    date: day,
-    schoolYear: all.schoolYear,
-    country: figures,
-    europe: all.europe,
-    partners: await partnersAt(db, code, day, locale),
-    licence: LICENCE,
-  };
-}
-
-async function emptyCountry(db: Db, code: string, locale: Locale): Promise<CountryFigures> {
-  const [row] = (await db.execute(sql`SELECT names ->> ${locale} AS name FROM country WHERE code = ${code}`)).rows as {
-    name: string;
-  }[];
-  return {
+  const { snapshot, deltas, partnerDeltas } = await statisticsState(db, day, true);
+  const schoolYear = schoolYearOf(day);
+  const yearEve = addDays(schoolYear.from, -1);
+  const all = statisticsFrom(countriesFrom(snapshot, deltas, [day, yearEve], locale), day, yearEve, schoolYear, locale);
+  const meta = snapshot.countries.find((c) => c.code === code);
+  if (!meta) throw new AppError('NOT_FOUND', 'error_country_not_found');
+  const country: CountryFigures = all.countries.find((c) => c.code === code) ?? {
     code,
-    name: row?.name ?? code,
+    name: meta.names[locale] ?? meta.names.en ?? code,
     participating: false,
     teachers: 0,
     schools: 0,
@@ -304,42 +260,20 @@ async function emptyCountry(db: Db, code: string, locale: Locale): Promise<Count
     share: { teachers: null, schools: null, projects: null },
     rank: { teachers: null, projects: null },
   };
-}
-
-/** The countries sharing most approved projects with `code` on or before `day`, most first (top 10). */
-export async function partnersAt(db: Db, code: string, day: string, locale: Locale) {
-  const until = await rolledUntil(db);
-  const rolled = until ?? '0001-01-01';
-  const { rows } = await db.execute(sql`
-    SELECT c.code, c.names ->> ${locale} AS name, v.projects
-    FROM country c
-    JOIN LATERAL (
-      SELECT projects FROM stat_partner_day s
-      WHERE s.country_code = ${code} AND s.partner_code = c.code AND s.day <= least(${day}::date, ${rolled}::date)
-      ORDER BY s.day DESC LIMIT 1
-    ) v ON true
-    WHERE c.code <> ${code}`);
-  const counts = new Map((rows as { code: string; name: string; projects: number }[]).map((r) => [r.code, { ...r }]));
-  if (day > rolled) {
-    const names = new Map(
-      (
-        (await db.execute(sql`SELECT code, names ->> ${locale} AS name FROM country`)).rows as {
-          code: string;
-          name: string;
-        }[]
-      ).map((r) => [r.code, r.name]),
-    );
-    for (const d of await livePartnerDeltas(db, until, day)) {
-      if (d.country !== code) continue;
-      const entry = counts.get(d.partner) ?? { code: d.partner, name: names.get(d.partner) ?? d.partner, projects: 0 };
-      entry.projects += d.projects;
-      counts.set(d.partner, entry);
-    }
+  // The countries sharing most approved projects with it on or before the day, most first (top 10).
+  const names = new Map(snapshot.countries.map((c) => [c.code, c.names[locale] ?? c.names.en ?? c.code]));
+  const counts = new Map<string, number>();
+  for (const [partner, series] of snapshot.partners.get(code) ?? []) {
+    const i = lastOnOrBefore(series.days, epochDay(day));
+    if (i >= 0) counts.set(partner, series.projects[i]!);
   }
+  for (const d of partnerDeltas)
+    if (d.country === code) counts.set(d.partner, (counts.get(d.partner) ?? 0) + d.projects);
   const collator = new Intl.Collator(locale);
-  return [...counts.values()]
-    .filter((p) => p.projects > 0)
+  const partners = [...counts]
+    .filter(([, n]) => n > 0)
+    .map(([partner, projects]) => ({ code: partner, name: names.get(partner) ?? partner, projects }))
     .sort((a, b) => b.projects - a.projects || collator.compare(a.name, b.name))
-    .slice(0, 10)
-    .map((p) => ({ code: p.code, name: p.name, projects: Number(p.projects) }));
+    .slice(0, 10);
+  return { date: day, schoolYear: all.schoolYear, country, europe: all.europe, partners, licence: LICENCE };
 }

@@ -7,7 +7,8 @@ import type { ServiceContext, Tx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { statImport, statImportBatch } from './statistics.tables.ts';
-import { isoDay } from './statistics.rollup.ts';
+import { forgetStatistics } from './statistics.cache.ts';
+import { bumpStatisticsVersion, isoDay } from './statistics.rollup.ts';
 
 const COLUMNS = ['date', 'country', 'teachers', 'schools', 'projects'] as const;
 const MAX_ERRORS = 20;
@@ -90,7 +91,7 @@ export async function importFigures(
     });
     throw new AppError('VALIDATION', 'error_statistics_import', {}, fields);
   }
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [batch] = await tx
       .insert(statImportBatch)
       .values({ source: input.source, importedBy: officer.personId, importedAt: ctx.now() })
@@ -104,9 +105,12 @@ export async function importFigures(
       subject: { id: batch!.id, label: input.source },
       details: { rows: rows.length },
     });
+    await bumpStatisticsVersion(tx);
     const [listed] = await listBatches(tx, batch!.id);
     return listed!;
   });
+  forgetStatistics(ctx.db);
+  return created;
 }
 
 type Conn = ServiceContext['db'] | Tx;
@@ -144,10 +148,12 @@ export async function deleteImport(ctx: ServiceContext, actor: Actor | null, id:
   await ctx.db.transaction(async (tx) => {
     const [gone] = await tx.delete(statImportBatch).where(eq(statImportBatch.id, id)).returning();
     if (!gone) throw new AppError('NOT_FOUND');
+    await bumpStatisticsVersion(tx);
     await recordAudit(tx, {
       actor: { id: officer.personId, label: officer.username },
       action: 'statistics.import_deleted',
       subject: { id, label: gone.source },
     });
   });
+  forgetStatistics(ctx.db);
 }

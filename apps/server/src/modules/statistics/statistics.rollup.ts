@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/context.ts';
+import { forgetStatistics } from './statistics.cache.ts';
 
 type Conn = Db | Tx;
 
@@ -148,6 +149,13 @@ export function livePartnerDeltas(conn: Conn, since: string | null, until: strin
   return rows<PartnerDelta>(conn, partnerDeltasQuery(since, until));
 }
 
+/** Tells the readers (statistics.snapshot.ts) to reload: historical figures were imported or deleted. */
+export async function bumpStatisticsVersion(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO stat_rollup (id, rolled_until, version) VALUES (1, '0001-01-01', 1)
+    ON CONFLICT (id) DO UPDATE SET version = stat_rollup.version + 1`);
+}
+
 /** The last rolled-up day, or null before the first roll-up. */
 export async function rolledUntil(conn: Conn): Promise<string | null> {
   const [row] = await rows<{ until: string }>(
@@ -168,7 +176,7 @@ export async function rollUpStatistics(
   options: { until?: string; rebuild?: boolean; now?: Date } = {},
 ): Promise<{ from: string | null; until: string; days: number }> {
   const until = options.until ?? addDays(isoDay(options.now ?? new Date()), -1);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await tx.execute(
       sql`INSERT INTO stat_rollup (id, rolled_until) VALUES (1, '0001-01-01') ON CONFLICT (id) DO NOTHING`,
     );
@@ -207,9 +215,13 @@ export async function rollUpStatistics(
         WHERE s.country_code = d.country AND s.partner_code = d.partner ORDER BY s.day DESC LIMIT 1
       ) b ON true`);
     await rollUpMonths(tx, since, until);
-    await tx.execute(sql`UPDATE stat_rollup SET rolled_until = ${until}::date, rolled_at = now() WHERE id = 1`);
+    await tx.execute(
+      sql`UPDATE stat_rollup SET rolled_until = ${until}::date, rolled_at = now(), version = version + 1 WHERE id = 1`,
+    );
     return { from: since, until, days: inserted.rowCount ?? 0 };
   });
+  forgetStatistics(db);
+  return result;
 }
 
 /**

@@ -140,7 +140,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const day = checkDate(request.query.date, ctx.now());
       const locale = requestLocale(request);
       const data = await statisticsAt(ctx.db, day, locale);
-      const svg = mapSvg(data, request.query.metric ?? 'teachers', locale);
+      const svg = await mapSvg(data, request.query.metric ?? 'teachers', locale);
       return cached(request, reply, day, today(), svg, 'image/svg+xml; charset=utf-8');
     },
   );

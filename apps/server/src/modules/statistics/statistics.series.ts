@@ -1,20 +1,10 @@
 import type { SeriesPeriod, SeriesPoint, SeriesResponse } from '@opentwinning/contracts';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { addDays } from './statistics.rollup.ts';
-import { countriesAt, LICENCE, schoolYearOf, statisticsFrom } from './statistics.figures.ts';
-
-interface MonthRow {
-  month: string;
-  end_day: string;
-  teachers: number;
-  schools: number;
-  projects: number;
-  new_projects: number;
-  active_projects: number;
-}
+import { countriesFrom, LICENCE, schoolYearOf, statisticsFrom } from './statistics.figures.ts';
+import { statisticsState, type ImportRow } from './statistics.snapshot.ts';
 
 const schoolYearLabel = (month: string) => schoolYearOf(`${month}-01`).label;
 
@@ -34,24 +24,23 @@ export async function seriesAt(
   const eve = addDays(monthStart, -1);
   const schoolYear = schoolYearOf(day);
   const yearEve = addDays(schoolYear.from, -1);
-  const countries = await countriesAt(db, [...new Set([day, yearEve, eve])], locale);
+  const { snapshot, deltas } = await statisticsState(db, day);
+  const countries = countriesFrom(snapshot, deltas, [...new Set([day, yearEve, eve])], locale);
   const country = code ? countries.find((c) => c.code === code) : undefined;
   if (code && !country) throw new AppError('NOT_FOUND', 'error_country_not_found');
 
-  const { rows } = await db.execute(sql`
-    SELECT to_char(month, 'YYYY-MM') AS month, to_char(end_day, 'YYYY-MM-DD') AS end_day,
-           teachers, schools, projects, new_projects, active_projects
-    FROM stat_month WHERE area = ${area} AND month < ${monthStart}::date ORDER BY month`);
-  const months: SeriesPoint[] = (rows as unknown as MonthRow[]).map((r) => ({
-    period: r.month,
-    end: r.end_day,
-    teachers: Number(r.teachers),
-    schools: Number(r.schools),
-    projects: Number(r.projects),
-    newProjects: Number(r.new_projects),
-    activeProjects: Number(r.active_projects),
-    source: 'live',
-  }));
+  const months: SeriesPoint[] = (snapshot.months.get(area) ?? [])
+    .filter((r) => r.month < day.slice(0, 7))
+    .map((r) => ({
+      period: r.month,
+      end: r.endDay,
+      teachers: r.teachers,
+      schools: r.schools,
+      projects: r.projects,
+      newProjects: r.newProjects,
+      activeProjects: r.activeProjects,
+      source: 'live',
+    }));
 
   // The running month, as of the day.
   const now = statisticsFrom(countries, day, yearEve, schoolYear, locale);
@@ -89,7 +78,7 @@ export async function seriesAt(
   }
   if (last) months.push(last);
 
-  const imported = country ? await importedPoints(db, country.code, day, country.firstLive) : [];
+  const imported = country ? importedPoints(snapshot.imports.get(country.code) ?? [], day, country.firstLive) : [];
   const points = by === 'month' ? [...imported, ...months] : bySchoolYear([...imported, ...months]);
   return {
     date: day,
@@ -102,25 +91,22 @@ export async function seriesAt(
 }
 
 /** Imported figures before the platform's own data, one point per month (the month's latest). */
-async function importedPoints(db: Db, code: string, day: string, firstLive: string | null): Promise<SeriesPoint[]> {
-  const { rows } = await db.execute(sql`
-    SELECT DISTINCT ON (date_trunc('month', day)) to_char(day, 'YYYY-MM-DD') AS day, teachers, schools, projects
-    FROM stat_import
-    WHERE country_code = ${code} AND day <= ${day}::date ${firstLive ? sql`AND day < ${firstLive}::date` : sql``}
-    ORDER BY date_trunc('month', day), day DESC`);
+function importedPoints(rows: ImportRow[], day: string, firstLive: string | null): SeriesPoint[] {
+  const kept = rows.filter((r) => r.day <= day && (firstLive === null || r.day < firstLive));
+  const lastOfMonth = kept.filter((r, i) => kept[i + 1]?.day.slice(0, 7) !== r.day.slice(0, 7));
   let previous = 0;
-  return (rows as { day: string; teachers: number; schools: number; projects: number }[]).map((r) => {
+  return lastOfMonth.map((r) => {
     const point: SeriesPoint = {
       period: r.day.slice(0, 7),
       end: r.day,
-      teachers: Number(r.teachers),
-      schools: Number(r.schools),
-      projects: Number(r.projects),
-      newProjects: Math.max(0, Number(r.projects) - previous),
+      teachers: r.teachers,
+      schools: r.schools,
+      projects: r.projects,
+      newProjects: Math.max(0, r.projects - previous),
       activeProjects: null,
       source: 'imported',
     };
-    previous = Number(r.projects);
+    previous = r.projects;
     return point;
   });
 }

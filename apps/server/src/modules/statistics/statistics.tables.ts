@@ -72,6 +72,8 @@ export const statRollup = pgTable(
     id: integer('id').primaryKey().default(1),
     rolledUntil: day('rolled_until').notNull(),
     rolledAt: stamp('rolled_at').notNull().defaultNow(),
+    /** Bumped by every roll-up and every import or deletion of historical figures: readers reload then. */
+    version: integer('version').notNull().default(0),
   },
   (t) => [check('stat_rollup_single', sql`${t.id} = 1`)],
 );

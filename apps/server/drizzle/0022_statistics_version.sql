@@ -1,0 +1,1 @@
+ALTER TABLE "stat_rollup" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
