@@ -173,24 +173,23 @@ const CHECK_EVERY_MS = 1000;
  */
 async function fresh(db: Db, withStamp: boolean): Promise<{ snapshot: Snapshot; stamp: string | null }> {
   const state = stateOf(db);
-  if (state.current && !withStamp && Date.now() - state.checkedAt < CHECK_EVERY_MS) {
-    return { snapshot: state.current, stamp: null };
+  if (!state.current || Date.now() - state.checkedAt >= CHECK_EVERY_MS) {
+    const { rows } = await db.execute(sql`
+      SELECT coalesce((SELECT version || ':' || rolled_until FROM stat_rollup WHERE id = 1), '0') || '|' ||
+             (SELECT md5(string_agg(code || joined_on || coalesce(left_on::text, '') || names::text, ',' ORDER BY code))
+              FROM country) AS version`);
+    const { version } = rows[0] as { version: string };
+    state.checkedAt = Date.now();
+    if (state.current?.version !== version) {
+      state.loading ??= load(db, version).finally(() => (state.loading = undefined));
+      state.current = await state.loading;
+      state.live = undefined;
+    }
   }
-  const since = state.current?.rolledUntil ?? '0001-01-01';
-  const { rows } = await db.execute(sql`
-    SELECT coalesce((SELECT version || ':' || rolled_until FROM stat_rollup WHERE id = 1), '0') || '|' ||
-           (SELECT md5(string_agg(code || joined_on || coalesce(left_on::text, '') || names::text, ',' ORDER BY code)) FROM country) AS version,
-           ${withStamp ? liveStamp(since) : sql`NULL`} AS stamp`);
-  const { version, stamp } = rows[0] as { version: string; stamp: string | null };
-  state.checkedAt = Date.now();
-  if (state.current?.version !== version) {
-    state.loading ??= load(db, version).finally(() => (state.loading = undefined));
-    state.current = await state.loading;
-    state.live = undefined;
-    // The stamp was read for the previous roll-up's last day; read it again for this one.
-    if (withStamp && state.current.rolledUntil !== (since === '0001-01-01' ? null : since)) return fresh(db, true);
-  }
-  return { snapshot: state.current, stamp };
+  const snapshot = state.current!;
+  if (!withStamp) return { snapshot, stamp: null };
+  const { rows } = await db.execute(sql`SELECT ${liveStamp(snapshot.rolledUntil ?? '0001-01-01')} AS stamp`);
+  return { snapshot, stamp: (rows[0] as { stamp: string }).stamp };
 }
 
 /**
