@@ -141,7 +141,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           description:
             'Public statistics as JSON or CSV (format=csv), as of any date, under the Creative Commons Attribution 4.0 licence (CC BY 4.0): reuse them freely, citing OpenTwinning.',
         },
-        { name: 'statistics', description: 'Statistics charts and map, support-service dashboards and historical imports' },
+        {
+          name: 'statistics',
+          description: 'Statistics charts and map, support-service dashboards and historical imports',
+        },
       ],
     },
     transform: jsonSchemaTransform,

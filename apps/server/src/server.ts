@@ -22,6 +22,8 @@ export async function loadWebHandler(buildDir = webBuildDir): Promise<WebHandler
   if (!existsSync(file)) return undefined;
   // adapter-node trusts this header for the protocol (else it assumes https and refuses form posts).
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+  // Form posts up to the largest API body (a CSV of historical figures), not adapter-node's 512 KB.
+  process.env.BODY_SIZE_LIMIT ??= '3M';
   const { handler } = (await import(pathToFileURL(file).href)) as { handler: WebHandler };
   return handler;
 }
@@ -71,7 +73,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
     await jobs.start();
     // Catch up on the days missed while the platform was stopped (the job then runs after midnight).
-    await rollUpStatistics(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'statistics roll-up failed'));
+    await rollUpStatistics(database.db).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'statistics roll-up failed'),
+    );
     const address = await app.listen({ port: config.port, host: config.host });
     let stopping: Promise<void> | undefined;
     return {

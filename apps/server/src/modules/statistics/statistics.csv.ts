@@ -2,7 +2,10 @@ import type { SeriesResponse, StatisticsResponse } from '@opentwinning/contracts
 import { stringify } from 'csv-stringify/sync';
 
 /** Europe's line first (area "europe"), then one line per country. */
-export function statisticsCsv(data: Pick<StatisticsResponse, 'date' | 'europe' | 'countries'>): string {
+export function statisticsCsv(
+  data: Pick<StatisticsResponse, 'date' | 'europe' | 'countries'>,
+  europeName: string,
+): string {
   const e = data.europe;
   const lines: (string | number | null)[][] = [
     [
@@ -26,7 +29,7 @@ export function statisticsCsv(data: Pick<StatisticsResponse, 'date' | 'europe' |
       data.date,
       'europe',
       '',
-      'Europe',
+      europeName,
       'true',
       e.teachers,
       e.schools,

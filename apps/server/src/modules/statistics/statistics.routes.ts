@@ -16,7 +16,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requestLocale } from '../../platform/i18n.ts';
+import { requestLocale, translate } from '../../platform/i18n.ts';
 import { errorResponses } from '../../platform/openapi.ts';
 import { dashboard } from './statistics.dashboard.ts';
 import { checkDate, countryStatisticsAt, statisticsAt } from './statistics.figures.ts';
@@ -73,9 +73,10 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const day = checkDate(request.query.date, ctx.now());
-      const data = await statisticsAt(ctx.db, day, requestLocale(request));
+      const locale = requestLocale(request);
+      const data = await statisticsAt(ctx.db, day, locale);
       return request.query.format === 'csv'
-        ? cached(request, reply, day, today(), statisticsCsv(data), CSV_TYPE)
+        ? cached(request, reply, day, today(), statisticsCsv(data, translate(locale, 'statistics_europe')), CSV_TYPE)
         : cached(request, reply, day, today(), JSON.stringify(data), 'application/json; charset=utf-8');
     },
   );
@@ -94,9 +95,11 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const day = checkDate(request.query.date, ctx.now());
-      const data = await countryStatisticsAt(ctx.db, request.params.code.toUpperCase(), day, requestLocale(request));
+      const locale = requestLocale(request);
+      const data = await countryStatisticsAt(ctx.db, request.params.code.toUpperCase(), day, locale);
+      const europe = translate(locale, 'statistics_europe');
       return request.query.format === 'csv'
-        ? cached(request, reply, day, today(), statisticsCsv({ ...data, countries: [data.country] }), CSV_TYPE)
+        ? cached(request, reply, day, today(), statisticsCsv({ ...data, countries: [data.country] }, europe), CSV_TYPE)
         : cached(request, reply, day, today(), JSON.stringify(data), 'application/json; charset=utf-8');
     },
   );
