@@ -17,14 +17,7 @@ const dayOf = (epoch: number) => isoDay(new Date(epoch * 86_400_000));
 export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' };
 
 /** A country's live figures at the end of a day. */
-export interface Values {
-  teachers: number;
-  schools: number;
-  projects: number;
-  founded: number;
-  activeProjects: number;
-  foundedActive: number;
-}
+export type Values = Omit<DayDelta, 'area' | 'day'>;
 const ZERO: Values = { teachers: 0, schools: 0, projects: 0, founded: 0, activeProjects: 0, foundedActive: 0 };
 const metrics = Object.keys(ZERO) as (keyof Values)[];
 
