@@ -57,7 +57,7 @@ export async function dashboard(
     const [row] = (
       await ctx.db.execute(sql`SELECT code, names ->> ${locale} AS name FROM country WHERE code = ${code}`)
     ).rows as { code: string; name: string }[];
-    if (!row) throw new AppError('NOT_FOUND', 'error_country_not_found');
+    if (!row) throw new AppError('NOT_FOUND', 'error_country_not_found', { code });
     country = row;
   }
   const now = ctx.now().toISOString();

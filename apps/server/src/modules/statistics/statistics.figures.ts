@@ -239,7 +239,7 @@ export async function countryStatisticsAt(
   const yearEve = addDays(schoolYear.from, -1);
   const all = statisticsFrom(countriesFrom(snapshot, deltas, [day, yearEve], locale), day, yearEve, schoolYear, locale);
   const meta = snapshot.countries.find((c) => c.code === code);
-  if (!meta) throw new AppError('NOT_FOUND', 'error_country_not_found');
+  if (!meta) throw new AppError('NOT_FOUND', 'error_country_not_found', { code });
   const country: CountryFigures = all.countries.find((c) => c.code === code) ?? {
     code,
     name: meta.names[locale] ?? meta.names.en ?? code,

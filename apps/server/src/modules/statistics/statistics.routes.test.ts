@@ -229,6 +229,9 @@ describe('bad input', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
     }
+    expect((await get('/api/open-data/statistics/XX?lang=es')).json().error.message).toBe(
+      'No hay ningún país con el código XX.',
+    );
     expect((await get('/api/statistics/chart.svg?country=ZZ')).statusCode).toBe(404);
   });
 });

@@ -27,7 +27,7 @@ export async function seriesAt(
   const { snapshot, deltas } = await statisticsState(db, day);
   const countries = countriesFrom(snapshot, deltas, [...new Set([day, yearEve, eve])], locale);
   const country = code ? countries.find((c) => c.code === code) : undefined;
-  if (code && !country) throw new AppError('NOT_FOUND', 'error_country_not_found');
+  if (code && !country) throw new AppError('NOT_FOUND', 'error_country_not_found', { code });
 
   const months: SeriesPoint[] = (snapshot.months.get(area) ?? [])
     .filter((r) => r.month < day.slice(0, 7))
