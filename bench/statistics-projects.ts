@@ -220,7 +220,9 @@ export function generateProjects(
       M.person.push(mem.person);
       M.school.push(mem.school);
       M.role.push(r < 2 ? 'founder' : 'partner');
-      M.joined.push(Math.min(now, r === 0 ? created : r === 1 ? accepted : activated + between(1, 60) * DAY));
+      // Partners here join before the approval, so that the project counts in their country from it
+      // (a country counts a project from the day one of its schools takes part in it, once approved).
+      M.joined.push(Math.min(now, r === 0 ? created : r === 1 ? accepted : activated - between(0, 1) * (activated - accepted)));
     });
     const founderCountry = byCode.get(members[0]!.country)!;
     const national = members[0]!.country === members[1]!.country;

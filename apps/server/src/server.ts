@@ -60,7 +60,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           cron: '40 3 * * *',
           run: () => archiveClosedProjects(app.ctx, config.projectArchiveAfterMonths),
         },
-        'statistics-rollup': { cron: '5 0 * * *', run: () => rollUpStatistics(database.db).then(() => undefined) },
+        'statistics-rollup': { cron: '5 1 * * *', run: () => rollUpStatistics(database.db).then(() => undefined) },
         'mail-retry': {
           cron: '*/10 * * * *',
           run: async () => {

@@ -119,6 +119,11 @@ export const projectMember = pgTable(
     check('project_member_role_known', sql`${t.role} IN ('founder', 'partner')`),
     check('project_member_founders_stay', sql`${t.role} = 'partner' OR ${t.leftAt} IS NULL`),
     index('project_member_person_idx').on(t.personId),
+    // The statistics' live part reads who joined or left since the last roll-up.
+    index('project_member_joined_idx').on(t.joinedAt),
+    index('project_member_left_idx')
+      .on(t.leftAt)
+      .where(sql`${t.leftAt} IS NOT NULL`),
   ],
 );
 

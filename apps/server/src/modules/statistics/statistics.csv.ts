@@ -1,6 +1,9 @@
 import type { SeriesResponse, StatisticsResponse } from '@opentwinning/contracts';
 import { stringify } from 'csv-stringify/sync';
 
+/** A cell a spreadsheet would read as a formula (=, +, -, @) is written as text. */
+const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /** Europe's line first (area "europe"), then one line per country. */
 export function statisticsCsv(
   data: Pick<StatisticsResponse, 'date' | 'europe' | 'countries'>,
@@ -46,7 +49,7 @@ export function statisticsCsv(
       data.date,
       'country',
       c.code,
-      c.name,
+      text(c.name),
       String(c.participating),
       c.teachers,
       c.schools,
@@ -56,7 +59,7 @@ export function statisticsCsv(
       c.share.teachers === null ? '' : Number(c.share.teachers.toFixed(6)),
       c.rank.teachers ?? '',
       c.source.kind,
-      c.source.name ?? '',
+      text(c.source.name ?? ''),
       c.source.date ?? '',
     ]),
   ];

@@ -44,7 +44,8 @@ export interface CountryAt {
 export function schoolYearOf(day: string): SchoolYear {
   const year = Number(day.slice(0, 4));
   const start = Number(day.slice(5, 7)) >= 9 ? year : year - 1;
-  return { start, label: `${start}-${String((start + 1) % 100).padStart(2, '0')}`, from: `${start}-09-01` };
+  const first = String(Math.max(start, 0)).padStart(4, '0');
+  return { start, label: `${first}-${String((start + 1) % 100).padStart(2, '0')}`, from: `${first}-09-01` };
 }
 
 /** Refuses a day after today (statistics describe the past). Unknown dates are refused by the schema. */
@@ -117,8 +118,9 @@ function resolve(c: CountryAt, day: string, yearEve: string): Resolved {
   const eve = c.at.get(yearEve)!;
   if (now.imported && (c.firstLive === null || day < c.firstLive)) {
     const i = now.imported;
+    // Known only from two imports: one within the school year, one at its eve or before.
     const before = eve.imported && (c.firstLive === null || yearEve < c.firstLive) ? eve.imported : null;
-    const inYear = before ? Math.max(0, i.projects - before.projects) : null;
+    const inYear = before && i.day > yearEve && before.day !== i.day ? Math.max(0, i.projects - before.projects) : null;
     return {
       figures: {
         teachers: i.teachers,

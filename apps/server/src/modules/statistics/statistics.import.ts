@@ -31,7 +31,12 @@ function requireCss(actor: Actor | null): Actor {
  * Reads the CSV (header date,country,teachers,schools,projects), checking every line. Returns the
  * rows, or the errors as fields `csv.line.N` → message key (N: the line in the file, header = 1).
  */
-function readCsv(csv: string, known: Set<string>, today: string): { rows: Row[]; errors: Record<string, string> } {
+function readCsv(
+  csv: string,
+  known: Set<string>,
+  firstLive: Map<string, string>,
+  today: string,
+): { rows: Row[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   let records: string[][];
   try {
@@ -55,6 +60,8 @@ function readCsv(csv: string, known: Set<string>, today: string): { rows: Row[];
     if (date > today) return void (errors[line] = 'date_in_future');
     const code = country.toUpperCase();
     if (!known.has(code)) return void (errors[line] = 'csv_country');
+    const live = firstLive.get(code);
+    if (live && date >= live) return void (errors[line] = 'csv_after_live');
     if (!counts.every((c) => /^\d{1,9}$/.test(c))) return void (errors[line] = 'csv_count');
     const [teachers, schools, projects] = counts.map(Number) as [number, number, number];
     if (schools > teachers) return void (errors[line] = 'csv_schools_above_teachers');
@@ -75,7 +82,17 @@ export async function importFigures(
   const known = new Set(
     ((await ctx.db.execute(sql`SELECT code FROM country`)).rows as { code: string }[]).map((r) => r.code),
   );
-  const { rows, errors } = readCsv(input.csv, known, isoDay(ctx.now()));
+  // Imported figures stand for the time before the platform's own data: refused from its first day.
+  const firstLive = new Map(
+    (
+      (await ctx.db.execute(sql`SELECT area, to_char(min(day), 'YYYY-MM-DD') AS day FROM stat_day GROUP BY area`))
+        .rows as {
+        area: string;
+        day: string;
+      }[]
+    ).map((r) => [r.area, r.day]),
+  );
+  const { rows, errors } = readCsv(input.csv, known, firstLive, isoDay(ctx.now()));
   if (Object.keys(errors).length) throw new AppError('VALIDATION', 'error_statistics_import', {}, errors);
   const taken = (
     await ctx.db.execute(sql`

@@ -5,6 +5,7 @@ import {
   joinSchool,
   newSchool,
   officer,
+  PASSWORD,
   signedUp,
   validatedTeacher,
   type Member,
@@ -68,6 +69,50 @@ describe('dashboards (R-STAT-4)', () => {
     const ie = (await call(t, 'GET', '/api/statistics/dashboard?country=ie', { cookie: css.cookie })).json();
     expect(ie.validations.waiting).toBe(1);
     expect((await call(t, 'GET', '/api/statistics/dashboard?country=XX', { cookie: css.cookie })).statusCode).toBe(404);
+  });
+});
+
+describe('deleted accounts', () => {
+  it('a teacher who deletes their account leaves the figures that day; their school is not counted twice', async () => {
+    const db = t.database.db;
+    const school = await insertSchool(db, 'SE', 'Stat school Uppsala');
+    const a = await signedUp(t);
+    const id = await joinSchool(t, a, school);
+    await t.database.pool.query(
+      `UPDATE affiliation SET status = 'validated', decided_at = '2015-05-04T10:00:00Z' WHERE id = $1`,
+      [id],
+    );
+    await rollUpStatistics(db, { rebuild: true });
+    const se = async (date: string) =>
+      (await call(t, 'GET', `/api/open-data/statistics/SE?date=${date}`)).json().country;
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await se(today);
+    const history = (await se('2016-01-01')).teachers;
+    expect(history).toBeGreaterThanOrEqual(1);
+
+    const deleted = await call(t, 'POST', '/api/me/delete', { cookie: a.cookie, body: { password: PASSWORD } });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    // Another teacher of the same school is validated the same day.
+    const b = await signedUp(t);
+    await joinSchool(t, b, school);
+    const pending = (
+      await t.database.pool.query(`SELECT id FROM affiliation WHERE school_id = $1 AND status = 'pending'`, [school])
+    ).rows[0].id;
+    await call(t, 'POST', '/api/validation/decisions', {
+      cookie: css.cookie,
+      body: { affiliationIds: [pending], decision: 'validate' },
+    });
+    const after = await se(today);
+    expect(after.teachers).toBe(before.teachers);
+    expect(after.schools).toBe(before.schools);
+    // History keeps the departed teacher; nothing in it says who they were.
+    expect((await se('2016-01-01')).teachers).toBe(history);
+    const kept = await t.database.pool.query(`SELECT * FROM stat_departed_affiliation WHERE school_id = $1`, [school]);
+    expect(kept.rows).toHaveLength(1);
+    expect(Object.keys(kept.rows[0]).sort()).toEqual(['decided_at', 'ended_at', 'person_key', 'school_id']);
+    await rollUpStatistics(db, { rebuild: true });
+    expect(await se(today)).toMatchObject({ teachers: after.teachers, schools: after.schools });
+    expect((await se('2016-01-01')).teachers).toBe(history);
   });
 });
 
@@ -159,6 +204,13 @@ describe('historical import', () => {
     expect(again.statusCode).toBe(422);
     expect(Object.keys(again.json().error.fields)).toEqual(['csv.line.2', 'csv.line.3']);
 
+    // After the platform's own Dutch data began, imported figures would never show: refused.
+    const late = await call(t, 'POST', '/api/statistics/imports', {
+      cookie: css.cookie,
+      body: { source: 'Too late', csv: 'date,country,teachers,schools,projects\n2015-06-30,NL,3,1,0' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(late.json().error.fields).toEqual({ 'csv.line.2': expect.stringMatching(/already has its own figures/) });
     const list = (await call(t, 'GET', '/api/statistics/imports', { cookie: css.cookie })).json();
     expect(list.imports).toHaveLength(1);
     const audit = await t.database.pool.query(`SELECT action FROM audit_entry WHERE action LIKE 'statistics.%'`);

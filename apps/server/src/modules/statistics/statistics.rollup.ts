@@ -40,12 +40,23 @@ export interface PartnerDelta {
  * founder who created it).
  */
 /** Validated affiliations with their country and UTC days in and out, for the keys `filter` keeps. */
-const validated = (filter: SQL) => sql`
+/**
+ * Validated affiliations, and those of deleted accounts (stat_departed_affiliation, a random key for
+ * the person), with their country and UTC days in and out, for the keys `keep` selects
+ * (`keep(personColumn, schoolColumn)`).
+ */
+const validated = (keep: (person: SQL, school: SQL) => SQL) => sql`
   SELECT a.person_id, a.school_id, s.country_code,
          (a.decided_at AT TIME ZONE 'UTC')::date AS d_in,
          (a.ended_at AT TIME ZONE 'UTC')::date AS d_out
-  FROM affiliation a JOIN school s ON s.id = a.school_id
-  WHERE a.status = 'validated' AND a.decided_at IS NOT NULL AND ${filter}`;
+  FROM (
+    SELECT person_id, school_id, decided_at, ended_at FROM affiliation
+    WHERE status = 'validated' AND decided_at IS NOT NULL AND ${keep(sql`person_id`, sql`school_id`)}
+    UNION ALL
+    SELECT person_key, school_id, decided_at, ended_at FROM stat_departed_affiliation
+    WHERE ${keep(sql`person_key`, sql`school_id`)}
+  ) a
+  JOIN school s ON s.id = a.school_id`;
 
 /** +1 on the day a key's first interval opens, -1 on the day its last one closes (runs of `d` per key). */
 const opened = (column: string) =>
@@ -61,9 +72,11 @@ function deltasQuery(since: string | null, until: string): SQL {
     WITH moved AS (
       SELECT person_id, school_id FROM affiliation
       WHERE ${since === null ? sql`FALSE` : sql`(status = 'validated' AND ${touched(sql`decided_at`)}) OR (ended_at IS NOT NULL AND ${touched(sql`ended_at`)})`}
+      UNION ALL
+      SELECT person_key, school_id FROM stat_departed_affiliation WHERE ${since === null ? sql`FALSE` : touched(sql`ended_at`)}
     ),
-    aff_t AS (${validated(since === null ? sql`TRUE` : sql`a.person_id IN (SELECT person_id FROM moved)`)}),
-    aff_s AS (${validated(since === null ? sql`TRUE` : sql`a.school_id IN (SELECT school_id FROM moved)`)}),
+    aff_t AS (${validated((person) => (since === null ? sql`TRUE` : sql`${person} IN (SELECT person_id FROM moved)`))}),
+    aff_s AS (${validated((_, school) => (since === null ? sql`TRUE` : sql`${school} IN (SELECT school_id FROM moved)`))}),
     t_ev AS (
       SELECT person_id, country_code, day, sum(d)::int AS d FROM (
         SELECT person_id, country_code, d_in AS day, 1 AS d FROM aff_t
@@ -90,24 +103,29 @@ function deltasQuery(since: string | null, until: string): SQL {
       WHERE day > ${from}::date AND day <= ${until}::date
       GROUP BY 1, 2
     ),
-    prj AS (
-      SELECT p.country_codes,
-             (p.activated_at AT TIME ZONE 'UTC')::date AS d_in,
-             (p.closed_at AT TIME ZONE 'UTC')::date AS d_out,
-             (SELECT s.country_code FROM project_member m JOIN school s ON s.id = m.school_id
-              WHERE m.project_id = p.id AND m.role = 'founder'
-              ORDER BY (m.person_id IS NOT DISTINCT FROM p.created_by) DESC, m.joined_at, m.id LIMIT 1) AS lead
-      FROM project p
-      WHERE p.activated_at IS NOT NULL AND p.state IN ('active', 'closed', 'archived')
-        AND (${touched(sql`p.activated_at`)} OR (p.closed_at IS NOT NULL AND ${touched(sql`p.closed_at`)}))
+    ${projectPresence(since)},
+    pc_ev AS (
+      SELECT project_id, country_code, day, sum(d)::int AS d FROM (
+        SELECT project_id, country_code, d_in AS day, 1 AS d FROM presence
+        UNION ALL SELECT project_id, country_code, d_out, -1 FROM presence WHERE d_out IS NOT NULL
+      ) x
+      GROUP BY 1, 2, 3
     ),
     p_delta AS (
       SELECT area, day, sum(projects)::int AS projects, sum(founded)::int AS founded, sum(active)::int AS active_projects,
              sum(founded_active)::int AS founded_active FROM (
-        SELECT c AS area, d_in AS day, 1 AS projects, 0 AS founded, 1 AS active, 0 AS founded_active FROM prj, unnest(country_codes) c
-        UNION ALL SELECT lead, d_in, 0, 1, 0, 1 FROM prj WHERE lead IS NOT NULL
-        UNION ALL SELECT c, d_out, 0, 0, -1, 0 FROM prj, unnest(country_codes) c WHERE d_out IS NOT NULL
-        UNION ALL SELECT lead, d_out, 0, 0, 0, -1 FROM prj WHERE lead IS NOT NULL AND d_out IS NOT NULL
+        -- A country's projects: from the first day one of its schools takes part (once approved).
+        SELECT country_code AS area, min(d_in) AS day, 1 AS projects, 0 AS founded, 0 AS active, 0 AS founded_active
+        FROM presence GROUP BY project_id, country_code
+        -- Active in the country while one of its schools takes part and the project is not closed.
+        UNION ALL
+        SELECT country_code, day, 0, 0,
+               CASE WHEN open_after > 0 AND open_after = d THEN 1 WHEN open_after = 0 AND d < 0 THEN -1 ELSE 0 END, 0
+        FROM (SELECT country_code, day, d, sum(d) OVER (PARTITION BY project_id, country_code ORDER BY day) AS open_after
+              FROM pc_ev) r
+        -- Europe: each project once, in its founding country, from its approval to its closing.
+        UNION ALL SELECT lead, d_act, 0, 1, 0, 1 FROM prj WHERE lead IS NOT NULL
+        UNION ALL SELECT lead, d_close, 0, 0, 0, -1 FROM prj WHERE lead IS NOT NULL AND d_close IS NOT NULL
       ) x
       WHERE day > ${from}::date AND day <= ${until}::date
       GROUP BY 1, 2
@@ -127,15 +145,51 @@ function deltasQuery(since: string | null, until: string): SQL {
     ORDER BY area, day`;
 }
 
+/** Two countries are partners in a project from the day both have taken part in it (once approved). */
 function partnerDeltasQuery(since: string | null, until: string): SQL {
   const from = since ?? '0001-01-01';
   return sql`
-    SELECT c AS country, x AS partner, to_char((p.activated_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS projects
-    FROM project p, unnest(p.country_codes) c, unnest(p.country_codes) x
-    WHERE p.activated_at IS NOT NULL AND p.state IN ('active', 'closed', 'archived') AND c <> x
-      AND p.activated_at >= ${`${addDays(from, 1)}T00:00:00Z`}::timestamptz
-      AND (p.activated_at AT TIME ZONE 'UTC')::date <= ${until}::date
+    WITH ${projectPresence(since)},
+    firsts AS (SELECT project_id, country_code, min(d_in) AS d_in FROM presence GROUP BY 1, 2)
+    SELECT a.country_code AS country, b.country_code AS partner, to_char(greatest(a.d_in, b.d_in), 'YYYY-MM-DD') AS day,
+           count(*)::int AS projects
+    FROM firsts a JOIN firsts b ON b.project_id = a.project_id AND b.country_code <> a.country_code
+    WHERE greatest(a.d_in, b.d_in) > ${from}::date AND greatest(a.d_in, b.d_in) <= ${until}::date
     GROUP BY 1, 2, 3`;
+}
+
+/**
+ * The approved projects (`prj`: approval and closing days, founding country) and each member
+ * school's time in them (`presence`: UTC days [d_in, d_out), from the later of joining and approval
+ * to the earlier of leaving and closing). With `since`, only projects approved, closed, joined or
+ * left after it.
+ */
+function projectPresence(since: string | null): SQL {
+  const after = since === null ? null : `${addDays(since, 1)}T00:00:00Z`;
+  const changed =
+    after === null
+      ? sql`TRUE`
+      : sql`p.id IN (
+          SELECT id FROM project WHERE activated_at >= ${after}::timestamptz OR closed_at >= ${after}::timestamptz
+          UNION SELECT project_id FROM project_member WHERE joined_at >= ${after}::timestamptz OR left_at >= ${after}::timestamptz)`;
+  return sql`
+    prj AS (
+      SELECT p.id, (p.activated_at AT TIME ZONE 'UTC')::date AS d_act, (p.closed_at AT TIME ZONE 'UTC')::date AS d_close,
+             (SELECT s.country_code FROM project_member m JOIN school s ON s.id = m.school_id
+              WHERE m.project_id = p.id AND m.role = 'founder'
+              ORDER BY (m.person_id IS NOT DISTINCT FROM p.created_by) DESC, m.joined_at, m.id LIMIT 1) AS lead
+      FROM project p
+      WHERE p.activated_at IS NOT NULL AND p.state IN ('active', 'closed', 'archived') AND ${changed}
+    ),
+    presence AS (
+      SELECT * FROM (
+        SELECT m.project_id, s.country_code,
+               greatest(prj.d_act, (m.joined_at AT TIME ZONE 'UTC')::date) AS d_in,
+               least(prj.d_close, (m.left_at AT TIME ZONE 'UTC')::date) AS d_out
+        FROM project_member m JOIN prj ON prj.id = m.project_id JOIN school s ON s.id = m.school_id
+      ) x
+      WHERE d_out IS NULL OR d_in < d_out
+    )`;
 }
 
 const rows = async <T>(conn: Conn, query: SQL): Promise<T[]> => (await conn.execute(query)).rows as unknown as T[];
@@ -165,8 +219,11 @@ export async function rolledUntil(conn: Conn): Promise<string | null> {
   return row?.until ?? null;
 }
 
+/** How long after midnight (UTC) a day is taken as settled: writes stamped before it have committed. */
+const SETTLE_MS = 60 * 60 * 1000;
+
 /**
- * Rolls the figures up to `until` (default: yesterday, UTC): adds the days after the last roll-up to
+ * Rolls the figures up to `until` (default: the last settled day — yesterday, once past 01:00 UTC): adds the days after the last roll-up to
  * stat_day and stat_partner_day, and rewrites stat_month from the first month touched. With
  * `rebuild`, starts again from nothing (after a bulk load or a change of definition). One
  * transaction, serialised by a lock on the roll-up row: two runs never interleave.
@@ -175,23 +232,30 @@ export async function rollUpStatistics(
   db: Db,
   options: { until?: string; rebuild?: boolean; now?: Date } = {},
 ): Promise<{ from: string | null; until: string; days: number }> {
-  const until = options.until ?? addDays(isoDay(options.now ?? new Date()), -1);
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`INSERT INTO stat_rollup (id, rolled_until) VALUES (1, '0001-01-01') ON CONFLICT (id) DO NOTHING`,
-    );
-    await tx.execute(sql`SELECT 1 FROM stat_rollup WHERE id = 1 FOR UPDATE`);
-    if (options.rebuild) {
-      await tx.execute(sql`DELETE FROM stat_day`);
-      await tx.execute(sql`DELETE FROM stat_month`);
-      await tx.execute(sql`DELETE FROM stat_partner_day`);
-      await tx.execute(sql`UPDATE stat_rollup SET rolled_until = '0001-01-01' WHERE id = 1`);
-    }
-    const last = await rolledUntil(tx);
-    const since = last === '0001-01-01' ? null : last;
-    if (since !== null && since >= until) return { from: since, until: since, days: 0 };
+  // Days end in UTC; a write stamped just before midnight may commit a little after it, so the
+  // roll-up leaves the last hour to the live part (the job runs after 01:00 UTC).
+  const now = options.now ?? new Date();
+  const settled = addDays(isoDay(new Date(now.getTime() - SETTLE_MS)), -1);
+  const until = options.until ?? settled;
+  if (until > settled)
+    throw new Error(`rollUpStatistics: ${until} is not over yet (the last settled day is ${settled})`);
+  const result = await db.transaction(
+    async (tx) => {
+      await tx.execute(
+        sql`INSERT INTO stat_rollup (id, rolled_until) VALUES (1, '0001-01-01') ON CONFLICT (id) DO NOTHING`,
+      );
+      await tx.execute(sql`SELECT 1 FROM stat_rollup WHERE id = 1 FOR UPDATE`);
+      if (options.rebuild) {
+        await tx.execute(sql`DELETE FROM stat_day`);
+        await tx.execute(sql`DELETE FROM stat_month`);
+        await tx.execute(sql`DELETE FROM stat_partner_day`);
+        await tx.execute(sql`UPDATE stat_rollup SET rolled_until = '0001-01-01' WHERE id = 1`);
+      }
+      const last = await rolledUntil(tx);
+      const since = last === '0001-01-01' ? null : last;
+      if (since !== null && since >= until) return { from: since, until: since, days: 0 };
 
-    const inserted = await tx.execute(sql`
+      const inserted = await tx.execute(sql`
       WITH d AS (${deltasQuery(since, until)})
       INSERT INTO stat_day (area, day, teachers, schools, projects, founded, active_projects, founded_active)
       SELECT d.area, d.day::date,
@@ -205,7 +269,7 @@ export async function rollUpStatistics(
         SELECT * FROM stat_day s WHERE s.area = d.area ORDER BY s.day DESC LIMIT 1
       ) b ON true
       WINDOW w AS (PARTITION BY d.area ORDER BY d.day)`);
-    await tx.execute(sql`
+      await tx.execute(sql`
       WITH d AS (${partnerDeltasQuery(since, until)})
       INSERT INTO stat_partner_day (country_code, partner_code, day, projects)
       SELECT d.country, d.partner, d.day::date,
@@ -214,12 +278,15 @@ export async function rollUpStatistics(
         SELECT projects FROM stat_partner_day s
         WHERE s.country_code = d.country AND s.partner_code = d.partner ORDER BY s.day DESC LIMIT 1
       ) b ON true`);
-    await rollUpMonths(tx, since, until);
-    await tx.execute(
-      sql`UPDATE stat_rollup SET rolled_until = ${until}::date, rolled_at = now(), version = version + 1 WHERE id = 1`,
-    );
-    return { from: since, until, days: inserted.rowCount ?? 0 };
-  });
+      await rollUpMonths(tx, since, until);
+      await tx.execute(
+        sql`UPDATE stat_rollup SET rolled_until = ${until}::date, rolled_at = now(), version = version + 1 WHERE id = 1`,
+      );
+      return { from: since, until, days: inserted.rowCount ?? 0 };
+      // One view of the tables for every statement of the roll-up.
+    },
+    { isolationLevel: 'repeatable read' },
+  );
   forgetStatistics(db);
   return result;
 }

@@ -121,10 +121,20 @@ describe('figures as of a date equal direct counts', () => {
 
   it('partner countries count the projects shared, most first', async () => {
     const body = (await get('/api/open-data/statistics/ES?date=2016-06-30')).json();
+    // Two countries are partners from the day both have taken part (members' time after approval).
     const { rows } = await t.database.pool.query(
-      `SELECT x AS code, count(*)::int AS n FROM project p, unnest(p.country_codes) x
-       WHERE 'ES' = ANY(p.country_codes) AND x <> 'ES' AND (p.activated_at AT TIME ZONE 'UTC')::date <= '2016-06-30'
-       GROUP BY x ORDER BY n DESC, x`,
+      `WITH presence AS (
+         SELECT * FROM (
+           SELECT p.id, s.country_code,
+                  greatest((p.activated_at AT TIME ZONE 'UTC')::date, (m.joined_at AT TIME ZONE 'UTC')::date) AS d_in,
+                  least((p.closed_at AT TIME ZONE 'UTC')::date, (m.left_at AT TIME ZONE 'UTC')::date) AS d_out
+           FROM project p JOIN project_member m ON m.project_id = p.id JOIN school s ON s.id = m.school_id
+           WHERE p.activated_at IS NOT NULL) x
+         WHERE d_out IS NULL OR d_in < d_out),
+       firsts AS (SELECT id, country_code, min(d_in) AS d_in FROM presence GROUP BY 1, 2)
+       SELECT b.country_code AS code, count(*)::int AS n FROM firsts a JOIN firsts b ON b.id = a.id AND b.country_code <> a.country_code
+       WHERE a.country_code = 'ES' AND greatest(a.d_in, b.d_in) <= '2016-06-30'
+       GROUP BY b.country_code ORDER BY n DESC, code`,
     );
     expect(body.partners.map((p: { code: string; projects: number }) => [p.code, p.projects]).sort()).toEqual(
       rows.map((r: { code: string; n: number }) => [r.code, r.n]).sort(),
@@ -143,8 +153,59 @@ describe('live figures', () => {
     expect(now.teachers).toBe(before + 1);
     expect(now.schools).toBeGreaterThanOrEqual(1);
     expect(yesterday.teachers).toBe(before);
-    await rollUpStatistics(t.database.db, { until: today });
+    // Today is not over: the roll-up refuses it (writes stamped today may still be committing).
+    await expect(rollUpStatistics(t.database.db, { until: today })).rejects.toThrow(/not over yet/);
     expect((await get(`/api/open-data/statistics/IT?date=${today}`)).json().country.teachers).toBe(before + 1);
+  });
+  it('a partner school joining a running project counts from that day; leaving and closing end its active count only', async () => {
+    const db = t.database.db;
+    const people = [];
+    for (const [code, name] of [
+      ['SK', 'Bratislava'],
+      ['SI', 'Ljubljana'],
+      ['LT', 'Vilnius'],
+    ]) {
+      const school = await insertSchool(db, code!, `Stat school ${name}`);
+      const person = await insertPerson(db, `stat-late-${code}`);
+      await insertAffiliation(db, {
+        personId: person,
+        schoolId: school,
+        status: 'validated',
+        decidedAt: '2015-01-10T10:00:00Z',
+      });
+      people.push({ personId: person, schoolId: school });
+    }
+    const id = await insertProject(db, { members: people.slice(0, 2), activatedAt: '2015-02-01T10:00:00Z' });
+    await rollUpStatistics(db, { rebuild: true });
+    const lt = async (date: string) => (await get(`/api/open-data/statistics/LT?date=${date}`)).json();
+    const before = await lt(today);
+    await t.database.pool.query(
+      `INSERT INTO project_member (project_id, person_id, school_id, role, joined_at) VALUES ($1, $2, $3, 'partner', now())`,
+      [id, people[2]!.personId, people[2]!.schoolId],
+    );
+    const joined = await lt(today);
+    expect(joined.country.projects).toBe(before.country.projects + 1);
+    expect(joined.country.activeProjects).toBe(before.country.activeProjects + 1);
+    expect((await lt(addDays(today, -1))).country.projects).toBe(before.country.projects);
+    expect(joined.partners.map((p: { code: string }) => p.code).sort()).toEqual(['SI', 'SK']);
+    const sk = (await get(`/api/open-data/statistics/SK?date=${today}`)).json();
+    expect(sk.partners.map((p: { code: string }) => p.code).sort()).toEqual(['LT', 'SI']);
+
+    await t.database.pool.query(
+      `UPDATE project_member SET left_at = now() + interval '1 second' WHERE person_id = $1`,
+      [people[2]!.personId],
+    );
+    await t.database.pool.query(
+      `UPDATE project SET state = 'closed', closed_at = now() + interval '2 seconds' WHERE id = $1`,
+      [id],
+    );
+    // Joined and left on the same day: it did not take part on any day's end.
+    const after = await lt(today);
+    expect(after.country.projects).toBe(before.country.projects);
+    expect(after.country.activeProjects).toBe(before.country.activeProjects);
+    const skAfter = (await get(`/api/open-data/statistics/SK?date=${today}`)).json();
+    expect(skAfter.country.activeProjects).toBe(sk.country.activeProjects - 1);
+    expect(skAfter.country.projects).toBe(sk.country.projects);
   });
 });
 

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { requestLocale, translate } from '../../platform/i18n.ts';
 import { errorResponses } from '../../platform/openapi.ts';
 import { dashboard } from './statistics.dashboard.ts';
+import './statistics.privacy.ts';
 import { checkDate, countryStatisticsAt, statisticsAt } from './statistics.figures.ts';
 import { deleteImport, importFigures, listImports } from './statistics.import.ts';
 import { seriesAt } from './statistics.series.ts';
@@ -45,7 +46,8 @@ function cached(request: FastifyRequest, reply: FastifyReply, day: string, today
     .header('vary', 'Accept-Language')
     .header('link', LICENCE_LINK)
     .type(type);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  const wanted = (request.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (wanted.includes(etag) || wanted.includes('*')) return reply.code(304).send();
   return reply.send(body);
 }
 

@@ -18,7 +18,7 @@ export async function seriesAt(
   options: { country?: string; by: SeriesPeriod; day: string; locale: Locale },
 ): Promise<SeriesResponse> {
   const { day, locale, by } = options;
-  const code = options.country?.toUpperCase();
+  const code = options.country?.trim().toUpperCase() || undefined;
   const area = code ?? 'EU';
   const monthStart = `${day.slice(0, 7)}-01`;
   const eve = addDays(monthStart, -1);

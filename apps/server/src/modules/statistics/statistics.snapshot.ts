@@ -86,8 +86,22 @@ function group<T extends { area: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-async function load(db: Db, version: string): Promise<Snapshot> {
-  const read = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as unknown as T[];
+/** Reads the whole roll-up in one view of the tables (a roll-up committing meanwhile is not half seen). */
+function load(db: Db): Promise<Snapshot> {
+  return db.transaction(
+    async (tx) => {
+      const read = async <T>(query: ReturnType<typeof sql>) => (await tx.execute(query)).rows as unknown as T[];
+      const [stamp] = await read<{ version: string }>(versionQuery);
+      return readSnapshot(read, stamp!.version);
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+async function readSnapshot(
+  read: <T>(query: ReturnType<typeof sql>) => Promise<T[]>,
+  version: string,
+): Promise<Snapshot> {
   const [rollup] = await read<{ until: string | null }>(
     sql`SELECT to_char(rolled_until, 'YYYY-MM-DD') AS until FROM stat_rollup WHERE id = 1`,
   );
@@ -161,8 +175,17 @@ const liveStamp = (since: string) => {
     (SELECT count(*) || ':' || coalesce(max(decided_at)::text, '') FROM affiliation WHERE status = 'validated' AND decided_at >= ${from}::timestamptz),
     (SELECT count(*) || ':' || coalesce(max(ended_at)::text, '') FROM affiliation WHERE ended_at >= ${from}::timestamptz),
     (SELECT count(*) || ':' || coalesce(max(activated_at)::text, '') FROM project WHERE activated_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(closed_at)::text, '') FROM project WHERE closed_at >= ${from}::timestamptz))`;
+    (SELECT count(*) || ':' || coalesce(max(closed_at)::text, '') FROM project WHERE closed_at >= ${from}::timestamptz),
+    (SELECT count(*) || ':' || coalesce(max(joined_at)::text, '') FROM project_member WHERE joined_at >= ${from}::timestamptz),
+    (SELECT count(*) || ':' || coalesce(max(left_at)::text, '') FROM project_member WHERE left_at >= ${from}::timestamptz),
+    (SELECT count(*) || ':' || coalesce(max(ended_at)::text, '') FROM stat_departed_affiliation WHERE ended_at >= ${from}::timestamptz))`;
 };
+
+/** The roll-up's version and the countries' dates and names: a change of either means reloading. */
+const versionQuery = sql`
+  SELECT coalesce((SELECT version || ':' || rolled_until FROM stat_rollup WHERE id = 1), '0') || '|' ||
+         (SELECT md5(string_agg(code || joined_on || coalesce(left_on::text, '') || names::text, ',' ORDER BY code))
+          FROM country) AS version`;
 
 /** How long a process trusts its snapshot without asking the database (another process may roll up or import). */
 const CHECK_EVERY_MS = 1000;
@@ -174,15 +197,15 @@ const CHECK_EVERY_MS = 1000;
 async function fresh(db: Db, withStamp: boolean): Promise<{ snapshot: Snapshot; stamp: string | null }> {
   const state = stateOf(db);
   if (!state.current || Date.now() - state.checkedAt >= CHECK_EVERY_MS) {
-    const { rows } = await db.execute(sql`
-      SELECT coalesce((SELECT version || ':' || rolled_until FROM stat_rollup WHERE id = 1), '0') || '|' ||
-             (SELECT md5(string_agg(code || joined_on || coalesce(left_on::text, '') || names::text, ',' ORDER BY code))
-              FROM country) AS version`);
+    const { rows } = await db.execute(versionQuery);
     const { version } = rows[0] as { version: string };
     state.checkedAt = Date.now();
     if (state.current?.version !== version) {
-      state.loading ??= load(db, version).finally(() => (state.loading = undefined));
-      state.current = await state.loading;
+      // A load already running may have read an older version: load again until it is this one (or newer).
+      let loaded = await (state.loading ??= load(db).finally(() => (state.loading = undefined)));
+      if (loaded.version !== version)
+        loaded = await (state.loading ??= load(db).finally(() => (state.loading = undefined)));
+      state.current = loaded;
       state.live = undefined;
     }
   }

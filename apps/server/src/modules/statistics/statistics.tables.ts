@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { person } from '../accounts/accounts.tables.ts';
 import { country } from '../countries/countries.tables.ts';
+import { school } from '../schools/schools.tables.ts';
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -76,6 +77,24 @@ export const statRollup = pgTable(
     version: integer('version').notNull().default(0),
   },
   (t) => [check('stat_rollup_single', sql`${t.id} = 1`)],
+);
+
+/**
+ * The validated affiliations of deleted accounts, kept for the statistics' history only: a random
+ * key instead of the person (nothing says who it was), the school and the dates. Without them the
+ * live part would re-read a school's history without its departed teachers.
+ */
+export const statDepartedAffiliation = pgTable(
+  'stat_departed_affiliation',
+  {
+    personKey: uuid('person_key').notNull(),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => school.id),
+    decidedAt: stamp('decided_at').notNull(),
+    endedAt: stamp('ended_at').notNull(),
+  },
+  (t) => [index('stat_departed_person_idx').on(t.personKey), index('stat_departed_ended_idx').on(t.endedAt)],
 );
 
 /** A CSS import of historical aggregate figures (periods before the platform's own data). */

@@ -145,11 +145,22 @@ export async function insertRandomHistory(
     const earliest = Math.max(...list.map((m) => m.since));
     const activated = earliest + Math.floor(rnd() * (start + span - earliest));
     const closed = rnd() < 0.4 ? activated + Math.floor(rnd() * (start + span - activated)) : undefined;
-    await insertProject(db, {
+    const id = await insertProject(db, {
       members: list,
       activatedAt: at(activated),
       closedAt: closed === undefined ? undefined : at(closed),
     });
+    // Sometimes a partner school joins once the project runs, and sometimes leaves again.
+    const late = pick(members);
+    if (rnd() < 0.35 && !list.some((m) => m.schoolId === late.schoolId || m.personId === late.personId)) {
+      const from = Math.max(activated, late.since);
+      const end = closed ?? start + span;
+      const joined = from + Math.floor(rnd() * Math.max(0, end - from));
+      const left = rnd() < 0.5 ? joined + Math.floor(rnd() * Math.max(0, end - joined)) : undefined;
+      await db.execute(sql`
+        INSERT INTO project_member (project_id, person_id, school_id, role, joined_at, left_at)
+        VALUES (${id}, ${late.personId}, ${late.schoolId}, 'partner', ${at(joined)}, ${left === undefined ? null : at(left)})`);
+    }
   }
 }
 
@@ -165,19 +176,31 @@ export interface DirectFigures {
 export async function directCount(db: Db, code: string, day: string, yearFrom: string): Promise<DirectFigures> {
   const { rows } = await db.execute(sql`
     WITH v AS (
-      SELECT a.person_id, a.school_id FROM affiliation a JOIN school s ON s.id = a.school_id
-      WHERE s.country_code = ${code} AND a.status = 'validated'
+      -- Validated affiliations, and those of deleted accounts (kept under a random key).
+      SELECT a.person_id, a.school_id FROM (
+        SELECT person_id, school_id, decided_at, ended_at FROM affiliation WHERE status = 'validated'
+        UNION ALL SELECT person_key, school_id, decided_at, ended_at FROM stat_departed_affiliation
+      ) a JOIN school s ON s.id = a.school_id
+      WHERE s.country_code = ${code}
         AND (a.decided_at AT TIME ZONE 'UTC')::date <= ${day}::date
         AND (a.ended_at IS NULL OR (a.ended_at AT TIME ZONE 'UTC')::date > ${day}::date)
+    ), presence AS (
+      -- Each member school's time in an approved project: [later of joining and approval, earlier of leaving and closing).
+      SELECT * FROM (
+        SELECT p.id, greatest((p.activated_at AT TIME ZONE 'UTC')::date, (m.joined_at AT TIME ZONE 'UTC')::date) AS d_in,
+               least((p.closed_at AT TIME ZONE 'UTC')::date, (m.left_at AT TIME ZONE 'UTC')::date) AS d_out
+        FROM project p JOIN project_member m ON m.project_id = p.id JOIN school s ON s.id = m.school_id
+        WHERE s.country_code = ${code} AND p.activated_at IS NOT NULL
+      ) x WHERE d_out IS NULL OR d_in < d_out
     ), p AS (
-      SELECT * FROM project WHERE ${code} = ANY(country_codes) AND activated_at IS NOT NULL
-        AND (activated_at AT TIME ZONE 'UTC')::date <= ${day}::date
+      SELECT id, min(d_in) AS first FROM presence WHERE d_in <= ${day}::date GROUP BY id
     )
     SELECT (SELECT count(DISTINCT person_id) FROM v)::int AS teachers,
            (SELECT count(DISTINCT school_id) FROM v)::int AS schools,
            (SELECT count(*) FROM p)::int AS projects,
-           (SELECT count(*) FROM p WHERE (activated_at AT TIME ZONE 'UTC')::date >= ${yearFrom}::date)::int AS "projectsThisSchoolYear",
-           (SELECT count(*) FROM p WHERE closed_at IS NULL OR (closed_at AT TIME ZONE 'UTC')::date > ${day}::date)::int AS "activeProjects"`);
+           (SELECT count(*) FROM p WHERE first >= ${yearFrom}::date)::int AS "projectsThisSchoolYear",
+           (SELECT count(DISTINCT id) FROM presence
+            WHERE d_in <= ${day}::date AND (d_out IS NULL OR d_out > ${day}::date))::int AS "activeProjects"`);
   return rows[0] as unknown as DirectFigures;
 }
 
