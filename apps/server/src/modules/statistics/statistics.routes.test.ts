@@ -119,6 +119,24 @@ describe('figures as of a date equal direct counts', () => {
     expect(europe.points.at(-1).projects).toBe(await directEuropeProjects(t.database.db, '2016-02-19'));
   });
 
+  it('series: months after the roll-up (a missed night) are computed like the running month', async () => {
+    await rollUpStatistics(t.database.db, { rebuild: true, until: '2015-01-15' });
+    const body = (await get('/api/open-data/series?country=ES&date=2015-03-10')).json();
+    const tail = body.points.slice(-3).map((p: { period: string; end: string }) => `${p.period} ${p.end}`);
+    expect(tail).toEqual(['2015-01 2015-01-31', '2015-02 2015-02-28', '2015-03 2015-03-10']);
+    for (const p of body.points.slice(-3) as { end: string; teachers: number; projects: number }[]) {
+      const direct = await directCount(t.database.db, 'ES', p.end, schoolYearOf(p.end).from);
+      expect({ teachers: p.teachers, projects: p.projects }, p.end).toEqual({
+        teachers: direct.teachers,
+        projects: direct.projects,
+      });
+    }
+    const europe = (await get('/api/open-data/series?date=2015-03-10')).json();
+    expect(europe.points.at(-2).end).toBe('2015-02-28');
+    expect(europe.points.at(-2).projects).toBe(await directEuropeProjects(t.database.db, '2015-02-28'));
+    await rollUpStatistics(t.database.db, { rebuild: true });
+  });
+
   it('partner countries count the projects shared, most first', async () => {
     const body = (await get('/api/open-data/statistics/ES?date=2016-06-30')).json();
     // Two countries are partners from the day both have taken part (members' time after approval).

@@ -20,63 +20,77 @@ export async function seriesAt(
   const { day, locale, by } = options;
   const code = options.country?.trim().toUpperCase() || undefined;
   const area = code ?? 'EU';
-  const monthStart = `${day.slice(0, 7)}-01`;
-  const eve = addDays(monthStart, -1);
   const schoolYear = schoolYearOf(day);
   const yearEve = addDays(schoolYear.from, -1);
   const { snapshot, deltas } = await statisticsState(db, day);
-  const countries = countriesFrom(snapshot, deltas, [...new Set([day, yearEve, eve])], locale);
+  // The finished months of the monthly roll-up (a month the roll-up ended within is not finished there).
+  const stored = (snapshot.months.get(area) ?? []).filter(
+    (r) => r.month < day.slice(0, 7) && r.endDay === addDays(nextMonth(r.month), -1),
+  );
+  // Months after the roll-up (a missed night, the first hour of a month): computed like the running one.
+  const fromMonth = stored.length ? nextMonth(stored.at(-1)!.month).slice(0, 7) : day.slice(0, 7);
+  const gap: string[] = [];
+  for (let m = fromMonth; m < day.slice(0, 7) && gap.length < 36; m = nextMonth(m).slice(0, 7)) gap.push(m);
+  const ends = [...gap.map((m) => addDays(nextMonth(m), -1)), day];
+  const eveOf = (end: string) => addDays(schoolYearOf(end).from, -1);
+  const dates = new Set([
+    day,
+    yearEve,
+    ...ends,
+    ...ends.map(eveOf),
+    ...[...gap, day.slice(0, 7)].map((m) => addDays(`${m}-01`, -1)),
+  ]);
+  const countries = countriesFrom(snapshot, deltas, [...dates], locale);
   const country = code ? countries.find((c) => c.code === code) : undefined;
   if (code && !country) throw new AppError('NOT_FOUND', 'error_country_not_found', { code });
 
-  const months: SeriesPoint[] = (snapshot.months.get(area) ?? [])
-    .filter((r) => r.month < day.slice(0, 7))
-    .map((r) => ({
-      period: r.month,
-      end: r.endDay,
-      teachers: r.teachers,
-      schools: r.schools,
-      projects: r.projects,
-      newProjects: r.newProjects,
-      activeProjects: r.activeProjects,
-      source: 'live',
-    }));
+  const months: SeriesPoint[] = stored.map((r) => ({
+    period: r.month,
+    end: r.endDay,
+    teachers: r.teachers,
+    schools: r.schools,
+    projects: r.projects,
+    newProjects: r.newProjects,
+    activeProjects: r.activeProjects,
+    source: 'live',
+  }));
 
-  // The running month, as of the day.
-  const now = statisticsFrom(countries, day, yearEve, schoolYear, locale);
-  let last: SeriesPoint | undefined;
-  if (country) {
-    const figures = now.countries.find((c) => c.code === code);
-    const atEve = country.at.get(eve)!.live;
-    if (figures && figures.source.kind === 'live' && (country.firstLive ?? '9999') <= day) {
-      last = {
-        period: day.slice(0, 7),
-        end: day,
-        teachers: figures.teachers,
-        schools: figures.schools,
-        projects: figures.projects,
-        newProjects: figures.projects - atEve.projects,
-        activeProjects: figures.activeProjects,
+  /** The point of a month from the live values at its end and at the previous month's end. */
+  const pointAt = (month: string, end: string): SeriesPoint | undefined => {
+    const eve = addDays(`${month}-01`, -1);
+    const figures = statisticsFrom(countries, end, eveOf(end), schoolYearOf(end), locale);
+    if (country) {
+      const c = figures.countries.find((f) => f.code === code);
+      if (!c || c.source.kind !== 'live' || (country.firstLive ?? '9999') > end) return undefined;
+      const before = country.at.get(eve)!.live;
+      return {
+        period: month,
+        end,
+        teachers: c.teachers,
+        schools: c.schools,
+        projects: c.projects,
+        newProjects: c.projects - before.projects,
+        activeProjects: c.activeProjects,
         source: 'live',
       };
     }
-  } else {
-    const participating = countries.filter((c) => c.joinedOn <= day && (c.leftOn === null || c.leftOn >= day));
-    const anyLive = participating.some((c) => c.firstLive !== null && c.firstLive <= day);
-    if (anyLive) {
-      last = {
-        period: day.slice(0, 7),
-        end: day,
-        teachers: now.europe.teachers,
-        schools: now.europe.schools,
-        projects: now.europe.projects,
-        newProjects: participating.reduce((s, c) => s + c.at.get(day)!.live.founded - c.at.get(eve)!.live.founded, 0),
-        activeProjects: now.europe.activeProjects,
-        source: 'live',
-      };
-    }
+    const taking = countries.filter((c) => c.joinedOn <= end && (c.leftOn === null || c.leftOn >= end));
+    if (!taking.some((c) => c.firstLive !== null && c.firstLive <= end)) return undefined;
+    return {
+      period: month,
+      end,
+      teachers: figures.europe.teachers,
+      schools: figures.europe.schools,
+      projects: figures.europe.projects,
+      newProjects: taking.reduce((sum, c) => sum + c.at.get(end)!.live.founded - c.at.get(eve)!.live.founded, 0),
+      activeProjects: figures.europe.activeProjects,
+      source: 'live',
+    };
+  };
+  for (const [i, m] of [...gap, day.slice(0, 7)].entries()) {
+    const point = pointAt(m, ends[i]!);
+    if (point) months.push(point);
   }
-  if (last) months.push(last);
 
   const imported = country ? importedPoints(snapshot.imports.get(country.code) ?? [], day, country.firstLive) : [];
   const points = by === 'month' ? [...imported, ...months] : bySchoolYear([...imported, ...months]);
@@ -88,6 +102,14 @@ export async function seriesAt(
     points,
     licence: LICENCE,
   };
+}
+
+/** The first day of the month after `month` ('YYYY-MM'). */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12
+    ? `${String(y + 1).padStart(4, '0')}-01-01`
+    : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 /** Imported figures before the platform's own data, one point per month (the month's latest). */
