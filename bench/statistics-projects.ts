@@ -222,7 +222,9 @@ export function generateProjects(
       M.role.push(r < 2 ? 'founder' : 'partner');
       // Partners here join before the approval, so that the project counts in their country from it
       // (a country counts a project from the day one of its schools takes part in it, once approved).
-      M.joined.push(Math.min(now, r === 0 ? created : r === 1 ? accepted : activated - between(0, 1) * (activated - accepted)));
+      M.joined.push(
+        Math.min(now, r === 0 ? created : r === 1 ? accepted : activated - between(0, 1) * (activated - accepted)),
+      );
     });
     const founderCountry = byCode.get(members[0]!.country)!;
     const national = members[0]!.country === members[1]!.country;
