@@ -126,7 +126,8 @@ export const SeriesPoint = z.object({
   newProjects: z.number().int(),
   /** Unknown (null) for imported figures. */
   activeProjects: z.number().int().nullable(),
-  source: z.enum(['live', 'imported']),
+  /** mixed: Europe's point adds imported figures of some countries to the platform's own. */
+  source: z.enum(['live', 'imported', 'mixed']),
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 

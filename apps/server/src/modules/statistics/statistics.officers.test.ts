@@ -197,6 +197,13 @@ describe('historical import', () => {
       '2015-03 live',
       '2015-04 live',
     ]);
+    // Europe's series counts the imported figures as Europe's "as of" figures do.
+    const series2014 = (await call(t, 'GET', '/api/open-data/series?date=2014-09-01')).json();
+    const june = series2014.points.find((p: { period: string }) => p.period === '2014-06');
+    expect(june).toMatchObject({ teachers: 1500, schools: 610, projects: 400, source: 'imported' });
+    expect(series2014.points.at(-1).teachers).toBe(
+      (await call(t, 'GET', '/api/open-data/statistics?date=2014-09-01')).json().europe.teachers,
+    );
     const again = await call(t, 'POST', '/api/statistics/imports', {
       cookie: css.cookie,
       body: { source: 'Same again', csv },

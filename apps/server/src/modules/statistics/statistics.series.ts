@@ -3,8 +3,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/i18n.ts';
 import { addDays } from './statistics.rollup.ts';
-import { countriesFrom, LICENCE, schoolYearOf, statisticsFrom } from './statistics.figures.ts';
-import { statisticsState, type ImportRow } from './statistics.snapshot.ts';
+import { countriesFrom, LICENCE, schoolYearOf, statisticsFrom, type CountryAt } from './statistics.figures.ts';
+import { statisticsState, type ImportRow, type Snapshot } from './statistics.snapshot.ts';
 
 const schoolYearLabel = (month: string) => schoolYearOf(`${month}-01`).label;
 
@@ -92,6 +92,7 @@ export async function seriesAt(
     if (point) months.push(point);
   }
 
+  if (!country) addImportedToEurope(months, countries, snapshot, day);
   const imported = country ? importedPoints(snapshot.imports.get(country.code) ?? [], day, country.firstLive) : [];
   const points = by === 'month' ? [...imported, ...months] : bySchoolYear([...imported, ...months]);
   return {
@@ -102,6 +103,58 @@ export async function seriesAt(
     points,
     licence: LICENCE,
   };
+}
+
+/**
+ * Europe's months with the imported figures of the countries taking part at each month's end that
+ * have no data of their own yet (as Europe's "as of" figures count them); such points are 'mixed',
+ * or 'imported' when no country has data of its own.
+ */
+function addImportedToEurope(months: SeriesPoint[], countries: CountryAt[], snapshot: Snapshot, day: string): void {
+  const importing = countries.filter((c) => snapshot.imports.has(c.code));
+  if (!importing.length) return;
+  const first = importing.map((c) => snapshot.imports.get(c.code)![0]!.day.slice(0, 7)).sort()[0]!;
+  const byMonth = new Map(months.map((p) => [p.period, p]));
+  let previousProjects = 0;
+  for (let m = first; m <= day.slice(0, 7); m = nextMonth(m).slice(0, 7)) {
+    const end = m === day.slice(0, 7) ? day : addDays(nextMonth(m), -1);
+    let teachers = 0;
+    let schools = 0;
+    let projects = 0;
+    for (const c of importing) {
+      if (!(c.joinedOn <= end && (c.leftOn === null || c.leftOn >= end))) continue;
+      if (c.firstLive !== null && c.firstLive <= end) continue;
+      const row = snapshot.imports.get(c.code)!.findLast((r) => r.day <= end);
+      if (!row) continue;
+      teachers += row.teachers;
+      schools += row.schools;
+      projects += row.projects;
+    }
+    const added = Math.max(0, projects - previousProjects);
+    previousProjects = projects;
+    if (teachers + schools + projects === 0) continue;
+    const point = byMonth.get(m);
+    if (point) {
+      point.teachers += teachers;
+      point.schools += schools;
+      point.projects += projects;
+      point.newProjects += added;
+      point.source = 'mixed';
+    } else {
+      const created: SeriesPoint = {
+        period: m,
+        end,
+        teachers,
+        schools,
+        projects,
+        newProjects: added,
+        activeProjects: null,
+        source: 'imported',
+      };
+      byMonth.set(m, created);
+    }
+  }
+  months.splice(0, months.length, ...[...byMonth.values()].sort((a, b) => a.period.localeCompare(b.period)));
 }
 
 /** The first day of the month after `month` ('YYYY-MM'). */
@@ -139,8 +192,9 @@ function bySchoolYear(months: SeriesPoint[]): SeriesPoint[] {
   for (const m of months) {
     const label = schoolYearLabel(m.period);
     const current = years.at(-1);
-    if (current && current.period === label && current.source === m.source) {
-      years[years.length - 1] = { ...m, period: label, newProjects: current.newProjects + m.newProjects };
+    if (current && current.period === label) {
+      const source = current.source === m.source ? m.source : 'mixed';
+      years[years.length - 1] = { ...m, period: label, newProjects: current.newProjects + m.newProjects, source };
     } else {
       years.push({ ...m, period: label });
     }

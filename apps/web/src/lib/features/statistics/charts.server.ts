@@ -68,7 +68,7 @@ export async function loadChart(
             ...spec.columns.map((c) => maybeNumberText(p[c], lang)),
             p.source === 'live' ? m.stats_source_live_short({}, o) : m.stats_source_imported_short({}, o),
           ],
-          imported: p.source === 'imported',
+          imported: p.source !== 'live',
         })),
       }
     : null;
