@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { Db } from '../../platform/db/database.ts';
 import { stateOf } from './statistics.cache.ts';
 import { addDays, liveDeltas, livePartnerDeltas, type DayDelta, type PartnerDelta } from './statistics.rollup.ts';
@@ -168,18 +169,27 @@ async function readSnapshot(
   };
 }
 
-/** What the live part reads, since `since`: counts and latest times (any change alters it). */
-const liveStamp = (since: string) => {
-  const from = `${addDays(since, 1)}T00:00:00Z`;
-  return sql`concat_ws('/',
-    (SELECT count(*) || ':' || coalesce(max(decided_at)::text, '') FROM affiliation WHERE status = 'validated' AND decided_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(ended_at)::text, '') FROM affiliation WHERE ended_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(activated_at)::text, '') FROM project WHERE activated_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(closed_at)::text, '') FROM project WHERE closed_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(joined_at)::text, '') FROM project_member WHERE joined_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(left_at)::text, '') FROM project_member WHERE left_at >= ${from}::timestamptz),
-    (SELECT count(*) || ':' || coalesce(max(ended_at)::text, '') FROM stat_departed_affiliation WHERE ended_at >= ${from}::timestamptz))`;
+/**
+ * What the live part reads, since $1 (a timestamp): counts and latest times, any change alters it.
+ * Asked on every request for a day after the roll-up: a named statement, planned once per connection.
+ */
+const STAMP = {
+  name: 'statistics-live-stamp',
+  text: `SELECT concat_ws('/',
+    (SELECT count(*) || ':' || coalesce(max(decided_at)::text, '') FROM affiliation WHERE status = 'validated' AND decided_at >= $1),
+    (SELECT count(*) || ':' || coalesce(max(ended_at)::text, '') FROM affiliation WHERE ended_at >= $1),
+    (SELECT count(*) || ':' || coalesce(max(activated_at)::text, '') FROM project WHERE activated_at >= $1),
+    (SELECT count(*) || ':' || coalesce(max(closed_at)::text, '') FROM project WHERE closed_at >= $1),
+    (SELECT count(*) || ':' || coalesce(max(joined_at)::text, '') FROM project_member WHERE joined_at >= $1),
+    (SELECT count(*) || ':' || coalesce(max(left_at)::text, '') FROM project_member WHERE left_at >= $1),
+    (SELECT count(*) || ':' || coalesce(max(ended_at)::text, '') FROM stat_departed_affiliation WHERE ended_at >= $1)) AS stamp`,
 };
+
+async function liveStamp(db: Db, since: string): Promise<string> {
+  const pool = (db as unknown as { $client: pg.Pool }).$client;
+  const { rows } = await pool.query<{ stamp: string }>({ ...STAMP, values: [`${addDays(since, 1)}T00:00:00Z`] });
+  return rows[0]!.stamp;
+}
 
 /** The roll-up's version and the countries' dates and names: a change of either means reloading. */
 const versionQuery = sql`
@@ -211,8 +221,7 @@ async function fresh(db: Db, withStamp: boolean): Promise<{ snapshot: Snapshot; 
   }
   const snapshot = state.current!;
   if (!withStamp) return { snapshot, stamp: null };
-  const { rows } = await db.execute(sql`SELECT ${liveStamp(snapshot.rolledUntil ?? '0001-01-01')} AS stamp`);
-  return { snapshot, stamp: (rows[0] as { stamp: string }).stamp };
+  return { snapshot, stamp: await liveStamp(db, snapshot.rolledUntil ?? '0001-01-01') };
 }
 
 /**
