@@ -6,9 +6,10 @@ import { IsoDate } from './countries.ts';
  * - teachers: people holding at least one validated affiliation to a school of the country
  *   (from the day it was validated until the day they leave the school);
  * - schools: schools with at least one such validated affiliation;
- * - projects: projects approved (made active) on or before the date with a school of the country,
- *   closed and archived ones included; `projectsThisSchoolYear`: approved since 1 September of
- *   the school year that contains the date; `activeProjects`: approved and not yet closed.
+ * - projects: approved projects in which a school of the country takes or took part, counted from
+ *   the later of the approval and the school joining, closed and archived ones included;
+ *   `projectsThisSchoolYear`: those counted since 1 September of the school year that contains the
+ *   date; `activeProjects`: not closed, with a school of the country still taking part.
  * Europe sums the countries taking part on the date; it counts each project once, in the country
  * of the school that founded it.
  */

@@ -1,6 +1,6 @@
 import type { DashboardResponse, WaitingFigures } from '@opentwinning/contracts';
 import { sql, type SQL } from 'drizzle-orm';
-import { isCssOfficer, nssCountries, requireSignedIn, type Actor } from '../../platform/auth/actor.ts';
+import { nssCountries, requireSignedIn, type Actor } from '../../platform/auth/actor.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
@@ -108,5 +108,3 @@ export async function dashboard(
     funnel: { registered: f.registered, validated: f.validated, inProject: f.in_project, labelled: null },
   };
 }
-
-export const canSeeDashboard = (actor: Actor | null) => isCssOfficer(actor) || nssCountries(actor).length > 0;

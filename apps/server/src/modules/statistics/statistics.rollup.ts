@@ -211,7 +211,7 @@ export async function bumpStatisticsVersion(tx: Tx): Promise<void> {
 }
 
 /** The last rolled-up day, or null before the first roll-up. */
-export async function rolledUntil(conn: Conn): Promise<string | null> {
+async function rolledUntil(conn: Conn): Promise<string | null> {
   const [row] = await rows<{ until: string }>(
     conn,
     sql`SELECT to_char(rolled_until, 'YYYY-MM-DD') AS until FROM stat_rollup WHERE id = 1`,

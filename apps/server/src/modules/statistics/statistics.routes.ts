@@ -53,8 +53,9 @@ function cached(request: FastifyRequest, reply: FastifyReply, day: string, today
 
 const describeDefinitions =
   'Figures as of the end of `date` (UTC; default today). Teachers: people with a validated affiliation to a school of the country ' +
-  '(from its validation until they leave the school). Schools: with at least one such teacher. Projects: approved on or before the date ' +
-  'with a school of the country (closed ones included); this school year: approved since 1 September; active: approved and not closed. ' +
+  '(from its validation until they leave the school). Schools: with at least one such teacher. Projects: approved projects in which a ' +
+  'school of the country takes or took part, from the later of approval and joining (closed ones included); this school year: those ' +
+  'counted since 1 September; active: not closed, with a school of the country still taking part. ' +
   'Europe sums the countries taking part on the date and counts each project once, in its founding country. ' +
   'Licence: CC BY 4.0. `format=csv` answers CSV. ETag and Cache-Control are set; If-None-Match is honoured.';
 
