@@ -58,11 +58,25 @@ const validated = (keep: (person: SQL, school: SQL) => SQL) => sql`
   ) a
   JOIN school s ON s.id = a.school_id`;
 
-/** +1 on the day a key's first interval opens, -1 on the day its last one closes (runs of `d` per key). */
-const opened = (column: string) =>
-  sql.raw(
-    `sum(CASE WHEN open_after > 0 AND open_after = d THEN 1 WHEN open_after = 0 AND d < 0 THEN -1 ELSE 0 END)::int AS ${column}`,
-  );
+/**
+ * For the intervals [d_in, d_out) of a CTE (one row per interval, with `key` and country_code):
+ * +1 on the day a key's first interval in a country opens, -1 on the day its last one closes
+ * (overlaps and gaps handled), 0 on other days with a change.
+ */
+const islands = (source: string, key: string) =>
+  sql.raw(`
+    SELECT country_code, day,
+           CASE WHEN open_after > 0 AND open_after = d THEN 1 WHEN open_after = 0 AND d < 0 THEN -1 ELSE 0 END AS change
+    FROM (
+      SELECT country_code, day, d, sum(d) OVER (PARTITION BY ${key}, country_code ORDER BY day) AS open_after
+      FROM (
+        SELECT ${key}, country_code, day, sum(d)::int AS d FROM (
+          SELECT ${key}, country_code, d_in AS day, 1 AS d FROM ${source}
+          UNION ALL SELECT ${key}, country_code, d_out, -1 FROM ${source} WHERE d_out IS NOT NULL
+        ) x
+        GROUP BY ${key}, country_code, day
+      ) e
+    ) r`);
 
 function deltasQuery(since: string | null, until: string): SQL {
   const from = since ?? '0001-01-01';
@@ -77,40 +91,17 @@ function deltasQuery(since: string | null, until: string): SQL {
     ),
     aff_t AS (${validated((person) => (since === null ? sql`TRUE` : sql`${person} IN (SELECT person_id FROM moved)`))}),
     aff_s AS (${validated((_, school) => (since === null ? sql`TRUE` : sql`${school} IN (SELECT school_id FROM moved)`))}),
-    t_ev AS (
-      SELECT person_id, country_code, day, sum(d)::int AS d FROM (
-        SELECT person_id, country_code, d_in AS day, 1 AS d FROM aff_t
-        UNION ALL SELECT person_id, country_code, d_out, -1 FROM aff_t WHERE d_out IS NOT NULL
-      ) x
-      GROUP BY 1, 2, 3
-    ),
     t_delta AS (
-      SELECT country_code AS area, day, ${opened('teachers')}
-      FROM (SELECT country_code, day, d, sum(d) OVER (PARTITION BY person_id, country_code ORDER BY day) AS open_after FROM t_ev) r
+      SELECT country_code AS area, day, sum(change)::int AS teachers FROM (${islands('aff_t', 'person_id')}) i
       WHERE day > ${from}::date AND day <= ${until}::date
       GROUP BY 1, 2
     ),
-    s_ev AS (
-      SELECT school_id, country_code, day, sum(d)::int AS d FROM (
-        SELECT school_id, country_code, d_in AS day, 1 AS d FROM aff_s
-        UNION ALL SELECT school_id, country_code, d_out, -1 FROM aff_s WHERE d_out IS NOT NULL
-      ) x
-      GROUP BY 1, 2, 3
-    ),
     s_delta AS (
-      SELECT country_code AS area, day, ${opened('schools')}
-      FROM (SELECT country_code, day, d, sum(d) OVER (PARTITION BY school_id ORDER BY day) AS open_after FROM s_ev) r
+      SELECT country_code AS area, day, sum(change)::int AS schools FROM (${islands('aff_s', 'school_id')}) i
       WHERE day > ${from}::date AND day <= ${until}::date
       GROUP BY 1, 2
     ),
     ${projectPresence(since)},
-    pc_ev AS (
-      SELECT project_id, country_code, day, sum(d)::int AS d FROM (
-        SELECT project_id, country_code, d_in AS day, 1 AS d FROM presence
-        UNION ALL SELECT project_id, country_code, d_out, -1 FROM presence WHERE d_out IS NOT NULL
-      ) x
-      GROUP BY 1, 2, 3
-    ),
     p_delta AS (
       SELECT area, day, sum(projects)::int AS projects, sum(founded)::int AS founded, sum(active)::int AS active_projects,
              sum(founded_active)::int AS founded_active FROM (
@@ -119,10 +110,7 @@ function deltasQuery(since: string | null, until: string): SQL {
         FROM presence GROUP BY project_id, country_code
         -- Active in the country while one of its schools takes part and the project is not closed.
         UNION ALL
-        SELECT country_code, day, 0, 0,
-               CASE WHEN open_after > 0 AND open_after = d THEN 1 WHEN open_after = 0 AND d < 0 THEN -1 ELSE 0 END, 0
-        FROM (SELECT country_code, day, d, sum(d) OVER (PARTITION BY project_id, country_code ORDER BY day) AS open_after
-              FROM pc_ev) r
+        SELECT country_code, day, 0, 0, change, 0 FROM (${islands('presence', 'project_id')}) i
         -- Europe: each project once, in its founding country, from its approval to its closing.
         UNION ALL SELECT lead, d_act, 0, 1, 0, 1 FROM prj WHERE lead IS NOT NULL
         UNION ALL SELECT lead, d_close, 0, 0, 0, -1 FROM prj WHERE lead IS NOT NULL AND d_close IS NOT NULL
