@@ -298,6 +298,19 @@ describe('bad input', () => {
     expect(en.json().error.fields.date).toBe('The date cannot be after today.');
   });
 
+  it('a date long before the platform answers zeros, not an error', async () => {
+    for (const date of ['0001-01-01', '0999-12-01', '1000-03-01']) {
+      for (const url of [
+        `/api/open-data/statistics?date=${date}`,
+        `/api/open-data/series?country=ES&by=school-year&date=${date}`,
+      ]) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+      }
+      expect((await get(`/api/open-data/statistics?date=${date}`)).json().europe.teachers).toBe(0);
+    }
+  });
+
   it('an unknown country → 404 NOT_FOUND', async () => {
     for (const url of [
       '/api/open-data/statistics/XX',
